@@ -1,0 +1,454 @@
+/**
+ * The connection's HTTP client: one engine (a retry/refresh state machine) around axios, which
+ * stays inside this file so connector code never sees axios types or errors.
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import axios from 'axios';
+import type { AxiosInstance } from 'axios';
+import { ConnectorError, isConnectorError } from '../errors';
+import { errorForResponse, errorForTransport, isRetryableTransport } from './classify';
+import type { TransportFailure } from './classify';
+import { matchesResponse } from './matchers';
+import { resolveUrl } from './resolve-url';
+import { backoffDelay, parseRetryAfter, sleep } from './retry-timing';
+import type {
+  AppliedAuth,
+  ConnectorHttpClient,
+  Exchange,
+  HttpClientOptions,
+  RetryPolicy,
+} from './types';
+import type { HttpMethod, HttpRequestOptions, HttpResponse, QueryValue } from '../define';
+
+/** Workato's default retryable statuses and idempotent methods. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  methods: ['GET', 'HEAD'],
+  statuses: [429, 500, 502, 503, 504],
+  maxRetries: 3,
+  maxRetryTimeMs: 60_000,
+  baseDelayMs: 300,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+};
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_SOCKETS = 16;
+const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** State shared by a client and the variants made with `withRetry`. */
+interface Shared {
+  options: HttpClientOptions;
+  axios: AxiosInstance;
+  agents: { http: http.Agent; https: https.Agent; owned: boolean };
+  /** Until when a 429 holds every request of the client (epoch ms). */
+  pausedUntil: number;
+  inFlight: number;
+  queue: Array<() => void>;
+}
+
+type Outcome =
+  | {
+      kind: 'response';
+      status: number;
+      statusText: string;
+      headers: Record<string, string>;
+      body: string;
+    }
+  | { kind: 'transport'; failure: TransportFailure };
+
+function flattenHeaders(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  const source =
+    typeof (raw as { toJSON?: unknown }).toJSON === 'function'
+      ? (raw as { toJSON(): unknown }).toJSON()
+      : raw;
+  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+function appendQuery(url: URL, query: Record<string, QueryValue> | undefined): void {
+  if (query === undefined) return;
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+    else url.searchParams.append(key, String(value));
+  }
+}
+
+function describeTransport(
+  error: unknown,
+  timeoutMs: number,
+): Omit<TransportFailure, 'method' | 'url'> {
+  const code =
+    typeof (error as { code?: unknown })?.code === 'string'
+      ? (error as { code: string }).code
+      : 'UNKNOWN';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'ETIMEDOUT' && /timeout/i.test(detail)) return { code, timeoutMs, detail };
+  if (code === 'ERR_CANCELED') return { code, cancelled: true, detail };
+  return { code, detail };
+}
+
+function policyOf(retry: Partial<RetryPolicy> | undefined): RetryPolicy {
+  const merged = { ...DEFAULT_RETRY_POLICY };
+  for (const [key, value] of Object.entries(retry ?? {}))
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  return merged;
+}
+
+function createShared(options: HttpClientOptions): Shared {
+  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+  const owned = options.agent?.http === undefined && options.agent?.https === undefined;
+  const agents = {
+    http: options.agent?.http ?? new http.Agent({ keepAlive: true, maxSockets }),
+    https: options.agent?.https ?? new https.Agent({ keepAlive: true, maxSockets }),
+    owned,
+  };
+  const instance = axios.create({
+    httpAgent: agents.http,
+    httpsAgent: agents.https,
+    // A redirect could carry the Authorization header to another host: never follow one.
+    maxRedirects: 0,
+    // Environment proxies would see bearer tokens; the connection talks to its host directly.
+    proxy: false,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+  });
+  return { options, axios: instance, agents, pausedUntil: 0, inFlight: 0, queue: [] };
+}
+
+async function acquireSlot(shared: Shared): Promise<void> {
+  const limit = shared.options.maxConcurrency;
+  if (limit === undefined || shared.inFlight < limit) {
+    shared.inFlight += 1;
+    return;
+  }
+  await new Promise<void>((resolve) => shared.queue.push(resolve));
+}
+
+function releaseSlot(shared: Shared): void {
+  const next = shared.queue.shift();
+  // The slot passes straight to the next waiter, so inFlight stays the same.
+  if (next !== undefined) next();
+  else shared.inFlight -= 1;
+}
+
+async function waitForPause(shared: Shared, signal: AbortSignal | undefined): Promise<void> {
+  for (let now = Date.now(); now < shared.pausedUntil; now = Date.now())
+    await sleep(shared.pausedUntil - now, signal);
+}
+
+function parseJson(body: string, method: string, url: string, contentType: string): unknown {
+  if (body.trim() === '') return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    const kind = contentType === '' ? 'a body' : `"${contentType.split(';')[0]}"`;
+    throw new ConnectorError(
+      'unexpected_response',
+      `Expected JSON from ${method} ${url} but received ${kind} that is not valid JSON (${body.length} characters).`,
+      {
+        hint: 'The API answered with an error page or a truncated body; retry, and check the endpoint URL.',
+        details: { method, url },
+      },
+    );
+  }
+}
+
+function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient {
+  const { options } = shared;
+  const { redactor } = options;
+  const refreshOn = options.auth?.refreshOn ?? [401];
+  const detectOn = options.auth?.detectOn ?? [];
+
+  async function send(
+    method: HttpMethod,
+    url: URL,
+    headers: Record<string, string>,
+    data: string | undefined,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Outcome> {
+    try {
+      const response = await shared.axios.request<string>({
+        method,
+        url: url.toString(),
+        headers,
+        data,
+        timeout: timeoutMs,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      return {
+        kind: 'response',
+        status: response.status,
+        statusText: response.statusText ?? '',
+        headers: flattenHeaders(response.headers),
+        body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+      };
+    } catch (error: unknown) {
+      const redactedUrl = redactor.redact(url.toString());
+      return {
+        kind: 'transport',
+        failure: { ...describeTransport(error, timeoutMs), method, url: redactedUrl },
+      };
+    }
+  }
+
+  function report(exchange: Exchange): void {
+    if (options.onExchange === undefined) return;
+    try {
+      options.onExchange(redactor.redactValue(exchange));
+    } catch {
+      // A failing log sink must not fail the request.
+    }
+  }
+
+  function shouldRetryStatus(status: number, statusText: string, body: string): boolean {
+    if (!policy.statuses.includes(status)) return false;
+    if (policy.matchers === undefined || policy.matchers.length === 0) return true;
+    return matchesResponse(policy.matchers, { status, statusText, body });
+  }
+
+  async function request<T = unknown>(req: HttpRequestOptions): Promise<HttpResponse<T>> {
+    if (!METHODS.has(req.method))
+      throw new ConnectorError(
+        'invalid_input',
+        `The HTTP method "${String(req.method)}" is not supported.`,
+      );
+    const target = resolveUrl(options.baseUri, req.url);
+    appendQuery(target, req.query);
+    const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const responseType = req.responseType ?? 'json';
+    const retryable = req.retry === true || policy.methods.includes(req.method);
+    let data: string | undefined;
+    const baseHeaders: Record<string, string> = {
+      accept: responseType === 'json' ? 'application/json' : '*/*',
+    };
+    if (req.json !== undefined) {
+      data = JSON.stringify(req.json);
+      baseHeaders['content-type'] = 'application/json';
+    } else if (req.body !== undefined) data = req.body;
+    for (const [key, value] of Object.entries(req.headers ?? {}))
+      baseHeaders[key.toLowerCase()] = value;
+
+    const started = Date.now();
+    let attempt = 0;
+    let retries = 0;
+    let refreshed = false;
+    for (;;) {
+      attempt += 1;
+      await waitForPause(shared, req.signal);
+      let applied: AppliedAuth | undefined;
+      const url = new URL(target);
+      const headers = { ...baseHeaders };
+      if (options.auth !== undefined) {
+        applied = await options.auth.authenticate();
+        redactor.add(applied.credential);
+        // The managed credentials win over caller-set headers of the same name.
+        for (const [key, value] of Object.entries(applied.headers ?? {}))
+          headers[key.toLowerCase()] = value;
+        for (const [key, value] of Object.entries(applied.query ?? {}))
+          url.searchParams.set(key, value);
+      }
+      const redactedUrl = redactor.redact(url.toString());
+
+      await acquireSlot(shared);
+      const sentAt = Date.now();
+      let outcome: Outcome;
+      try {
+        outcome = await send(req.method, url, headers, data, timeoutMs, req.signal);
+      } finally {
+        releaseSlot(shared);
+      }
+      const durationMs = Date.now() - sentAt;
+
+      if (outcome.kind === 'transport') {
+        report({
+          attempt,
+          method: req.method,
+          url: redactedUrl,
+          durationMs,
+          requestHeaders: headers,
+          ...(data === undefined ? {} : { requestBody: data }),
+          error: outcome.failure.detail,
+        });
+        const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
+        if (
+          retryable &&
+          isRetryableTransport(outcome.failure) &&
+          retries < policy.maxRetries &&
+          Date.now() - started + delay <= policy.maxRetryTimeMs
+        ) {
+          retries += 1;
+          await sleep(delay, req.signal);
+          continue;
+        }
+        throw redactor.redactValue(errorForTransport(outcome.failure));
+      }
+
+      const { status, statusText, body } = outcome;
+      const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'], Date.now());
+      // The server throttles the client, not one request: hold every request until then.
+      if (status === 429)
+        shared.pausedUntil = Math.max(
+          shared.pausedUntil,
+          Date.now() + Math.min(retryAfterMs ?? policy.baseDelayMs, policy.maxRetryAfterMs),
+        );
+      report({
+        attempt,
+        method: req.method,
+        url: redactedUrl,
+        status,
+        durationMs,
+        requestHeaders: headers,
+        ...(data === undefined ? {} : { requestBody: data }),
+        responseHeaders: outcome.headers,
+        responseBody: body,
+      });
+
+      const subject = { status, statusText, body };
+      const ok = status >= 200 && status < 300;
+      const authSignal =
+        applied !== undefined &&
+        ((!ok && matchesResponse(refreshOn, subject)) ||
+          (ok && detectOn.length > 0 && matchesResponse(detectOn, subject)));
+      if (authSignal && applied !== undefined) {
+        if (!refreshed) {
+          refreshed = true;
+          await options.auth?.renew(applied.credential);
+          continue;
+        }
+        if (ok)
+          throw new ConnectorError(
+            'unauthorized',
+            `The response to ${req.method} ${redactedUrl} still reported an authorization failure after a token refresh.`,
+            {
+              hint: 'Re-authorize the connection.',
+              details: { status, method: req.method, url: redactedUrl },
+            },
+          );
+      }
+
+      if (ok || req.acceptStatus?.includes(status)) {
+        const parsed =
+          responseType === 'json' && ok
+            ? parseJson(body, req.method, redactedUrl, outcome.headers['content-type'] ?? '')
+            : responseType === 'json'
+              ? parseLenient(body)
+              : body;
+        return { status, headers: outcome.headers, data: parsed as T, url: redactedUrl };
+      }
+
+      if (retryable && shouldRetryStatus(status, statusText, body)) {
+        const delay =
+          retryAfterMs ?? backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
+        const withinCap = retryAfterMs === undefined || retryAfterMs <= policy.maxRetryAfterMs;
+        if (
+          withinCap &&
+          retries < policy.maxRetries &&
+          Date.now() - started + delay <= policy.maxRetryTimeMs
+        ) {
+          retries += 1;
+          await sleep(delay, req.signal);
+          continue;
+        }
+      }
+      throw redactor.redactValue(
+        errorForResponse(
+          {
+            status,
+            statusText,
+            method: req.method,
+            url: redactedUrl,
+            body,
+            ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+          },
+          options.errorBody,
+        ),
+      );
+    }
+  }
+
+  async function guarded<T>(req: HttpRequestOptions): Promise<HttpResponse<T>> {
+    try {
+      return await request<T>(req);
+    } catch (error: unknown) {
+      if (isConnectorError(error)) throw redactor.redactValue(error);
+      throw redactor.redactValue(
+        new ConnectorError(
+          'internal',
+          `Unexpected failure in ${req.method} ${redactor.redact(String(req.url))}.`,
+          {
+            cause: error,
+          },
+        ),
+      );
+    }
+  }
+
+  return {
+    request: guarded,
+    async get<T = unknown>(url: string, query?: Record<string, QueryValue>): Promise<T> {
+      return (await guarded<T>({ method: 'GET', url, ...(query === undefined ? {} : { query }) }))
+        .data;
+    },
+    async post<T = unknown>(url: string, json?: unknown): Promise<T> {
+      return (await guarded<T>({ method: 'POST', url, json })).data;
+    },
+    async put<T = unknown>(
+      url: string,
+      json?: unknown,
+      query?: Record<string, QueryValue>,
+    ): Promise<T> {
+      return (
+        await guarded<T>({ method: 'PUT', url, json, ...(query === undefined ? {} : { query }) })
+      ).data;
+    },
+    async patch<T = unknown>(url: string, json?: unknown): Promise<T> {
+      return (await guarded<T>({ method: 'PATCH', url, json })).data;
+    },
+    async delete<T = unknown>(url: string): Promise<T> {
+      return (await guarded<T>({ method: 'DELETE', url })).data;
+    },
+    withRetry(retry: Partial<RetryPolicy>): ConnectorHttpClient {
+      return createEngine(shared, policyOf({ ...policy, ...retry }));
+    },
+    close(): void {
+      if (!shared.agents.owned) return;
+      shared.agents.http.destroy();
+      shared.agents.https.destroy();
+    },
+  };
+}
+
+/** An accepted non-2xx body (e.g. a SOAP fault): JSON when it parses, the text otherwise. */
+function parseLenient(body: string): unknown {
+  try {
+    return body.trim() === '' ? null : JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * Creates the HTTP client of one connection: keep-alive pool, Workato `base_uri` rule, `apply`
+ * before every request, refresh once on `refresh_on`/`detect_on`, retries with backoff and
+ * `Retry-After` (a 429 pauses the whole client), timeouts, error classification into
+ * `ConnectorError` codes, and redacted `onExchange` records.
+ *
+ * @example
+ * const client = createHttpClient({ baseUri: 'https://host/api/v1/acme', redactor: createRedactor() });
+ * const workers = await client.get('workers', { limit: 100 });
+ * client.close();
+ */
+export function createHttpClient(options: HttpClientOptions): ConnectorHttpClient {
+  return createEngine(createShared(options), policyOf(options.retry));
+}

@@ -1,0 +1,13 @@
+export { createHttpClient, DEFAULT_RETRY_POLICY } from './client';
+export { resolveUrl } from './resolve-url';
+export { parseRetryAfter } from './retry-timing';
+export { matchesResponse } from './matchers';
+export type {
+  AppliedAuth,
+  AuthHooks,
+  ConnectorHttpClient,
+  ErrorBodyReader,
+  Exchange,
+  HttpClientOptions,
+  RetryPolicy,
+} from './types';

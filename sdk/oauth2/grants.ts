@@ -1,0 +1,53 @@
+import { toConnectorError } from '../errors';
+import type { TokenSet } from '../define';
+import { tokenEndpointRequest } from './token-request';
+import type { TokenEndpointOptions } from './token-request';
+import { processTokenResponse } from './token-response';
+
+async function grant(
+  options: TokenEndpointOptions,
+  params: Record<string, string>,
+): Promise<TokenSet> {
+  try {
+    const tokens = processTokenResponse(await tokenEndpointRequest(options, params));
+    options.redactor?.add(tokens.access_token);
+    if (tokens.refresh_token !== undefined) options.redactor?.add(tokens.refresh_token);
+    return tokens;
+  } catch (error: unknown) {
+    const wrapped = toConnectorError(error);
+    throw options.redactor === undefined ? wrapped : options.redactor.redactValue(wrapped);
+  }
+}
+
+/**
+ * Redeems an authorization code (RFC 6749 §4.1.3), with the PKCE verifier when one was used.
+ *
+ * @throws ConnectorError `reauthorization_required` (`invalid_grant`), `invalid_client`, ...
+ */
+export function exchangeAuthorizationCode(
+  options: TokenEndpointOptions & { code: string; redirectUri: string; codeVerifier?: string },
+): Promise<TokenSet> {
+  return grant(options, {
+    grant_type: 'authorization_code',
+    code: options.code,
+    redirect_uri: options.redirectUri,
+    ...(options.codeVerifier === undefined ? {} : { code_verifier: options.codeVerifier }),
+  });
+}
+
+/**
+ * Obtains a new access token with a refresh token (RFC 6749 §6). The answer may carry a
+ * rotated refresh token; when it carries none the old one stays valid.
+ *
+ * @throws ConnectorError `reauthorization_required` when the refresh token is revoked or expired.
+ */
+export function refreshTokenGrant(
+  options: TokenEndpointOptions & { refreshToken: string },
+): Promise<TokenSet> {
+  return grant(options, { grant_type: 'refresh_token', refresh_token: options.refreshToken });
+}
+
+/** Obtains an access token for the client itself (RFC 6749 §4.4). */
+export function clientCredentialsGrant(options: TokenEndpointOptions): Promise<TokenSet> {
+  return grant(options, { grant_type: 'client_credentials' });
+}

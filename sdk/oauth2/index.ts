@@ -1,0 +1,6 @@
+export { buildAuthorizationUrl, pkceChallenge, randomToken } from './authorization-url';
+export type { AuthorizationRequest, AuthorizationUrlOptions } from './authorization-url';
+export { basicCredentials, formUrlEncode, tokenEndpointRequest } from './token-request';
+export type { TokenEndpointOptions, TokenEndpointResponse } from './token-request';
+export { processTokenResponse } from './token-response';
+export { clientCredentialsGrant, exchangeAuthorizationCode, refreshTokenGrant } from './grants';

@@ -1,0 +1,125 @@
+import { ConnectorError } from '../errors';
+import type { ErrorCode } from '../errors';
+import type { TokenSet } from '../define';
+import type { TokenEndpointResponse } from './token-request';
+
+// RFC 6749 §5.2 error codes and who must act on them.
+const OAUTH_ERROR_CODES: Record<string, ErrorCode> = {
+  invalid_client: 'invalid_client',
+  invalid_grant: 'reauthorization_required',
+  unsupported_grant_type: 'unsupported_grant',
+  unauthorized_client: 'unsupported_grant',
+  access_denied: 'access_denied',
+};
+
+const OAUTH_HINTS: Partial<Record<ErrorCode, string>> = {
+  invalid_client: 'Check the client ID and secret, and that they belong to this token endpoint.',
+  reauthorization_required:
+    'The refresh token or authorization code is revoked, expired or for another client; re-authorize the connection.',
+  unsupported_grant: 'Check the API client registration allows this grant type.',
+  access_denied: 'The user declined consent; authorize again and allow access.',
+};
+
+function unexpected(response: TokenEndpointResponse, what: string): ConnectorError {
+  return new ConnectorError(
+    'unexpected_response',
+    `The token endpoint's response ${what}: POST ${response.url}`,
+    {
+      hint: 'Check that the token endpoint URL points at the OAuth 2.0 token endpoint.',
+      details: { status: response.status, method: 'POST', url: response.url },
+    },
+  );
+}
+
+function parseObject(response: TokenEndpointResponse): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  return parsed as Record<string, unknown>;
+}
+
+/** The typed error of an RFC 6749 §5.2 error response (or a non-2xx that is not one). */
+function errorResponse(
+  response: TokenEndpointResponse,
+  body: Record<string, unknown> | undefined,
+): ConnectorError {
+  const oauthError = typeof body?.error === 'string' ? body.error : undefined;
+  const description =
+    typeof body?.error_description === 'string' ? body.error_description : undefined;
+  if (oauthError === undefined) {
+    if (response.status >= 500)
+      return new ConnectorError(
+        'remote_error',
+        `The token endpoint failed with status ${response.status}: POST ${response.url}`,
+        {
+          hint: 'The authorization server failed; retry later.',
+          details: { status: response.status, method: 'POST', url: response.url },
+        },
+      );
+    return unexpected(response, `(status ${response.status}) is not an OAuth 2.0 error body`);
+  }
+  const code = OAUTH_ERROR_CODES[oauthError] ?? 'remote_validation';
+  const said = description === undefined ? oauthError : `${oauthError}: ${description}`;
+  const hint = OAUTH_HINTS[code];
+  return new ConnectorError(
+    code,
+    `The token endpoint refused the request (${said}): POST ${response.url}`,
+    {
+      ...(hint === undefined ? {} : { hint }),
+      details: {
+        status: response.status,
+        method: 'POST',
+        url: response.url,
+        oauthError,
+        ...(description === undefined ? {} : { oauthErrorDescription: description }),
+      },
+    },
+  );
+}
+
+/**
+ * Checks a token endpoint response field by field (RFC 6749 §5.1) and returns the tokens, or
+ * throws the typed error of an RFC 6749 §5.2 error response.
+ *
+ * - `access_token`: a non-empty string; `token_type`: `Bearer` (any case).
+ * - `expires_in`: a number or numeric string when present; `refresh_token`, `scope`: strings when present.
+ * - A body that is not a JSON object: `unexpected_response`.
+ */
+export function processTokenResponse(response: TokenEndpointResponse): TokenSet {
+  const body = parseObject(response);
+  if (response.status < 200 || response.status >= 300) throw errorResponse(response, body);
+  if (body === undefined) throw unexpected(response, 'is not a JSON object');
+  if (typeof body.error === 'string') throw errorResponse(response, body);
+  const { access_token, token_type, expires_in, refresh_token, scope } = body;
+  if (typeof access_token !== 'string' || access_token.length === 0)
+    throw unexpected(response, 'has no "access_token" string');
+  if (typeof token_type !== 'string') throw unexpected(response, 'has no "token_type" string');
+  if (token_type.toLowerCase() !== 'bearer')
+    throw unexpected(response, `has "token_type" "${token_type}" where "Bearer" was expected`);
+  const tokens: TokenSet = { access_token, token_type: 'Bearer' };
+  if (expires_in !== undefined) {
+    const seconds =
+      typeof expires_in === 'number'
+        ? expires_in
+        : typeof expires_in === 'string' && /^\d+(\.\d+)?$/.test(expires_in.trim())
+          ? Number(expires_in)
+          : Number.NaN;
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw unexpected(response, 'has an "expires_in" that is not a number of seconds');
+    tokens.expires_in = seconds;
+  }
+  if (refresh_token !== undefined) {
+    if (typeof refresh_token !== 'string' || refresh_token.length === 0)
+      throw unexpected(response, 'has a "refresh_token" that is not a string');
+    tokens.refresh_token = refresh_token;
+  }
+  if (scope !== undefined) {
+    if (typeof scope !== 'string') throw unexpected(response, 'has a "scope" that is not a string');
+    tokens.scope = scope;
+  }
+  return tokens;
+}

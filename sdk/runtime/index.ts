@@ -1,0 +1,8 @@
+export { createSession } from './session';
+export type { PollOutcome, Session, SessionOptions } from './session';
+export { createTokenManager } from './token-manager';
+export type { StoredTokens, TokenManager, TokenManagerOptions, TokenUpdate } from './token-manager';
+export { issuesOf, parseWith } from './validate';
+export type { ValidationTarget } from './validate';
+export { selectAuthorization } from './select-authorization';
+export { retryPolicyOf } from './action-retry';

@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { ConnectorError, toConnectorError } from '../errors';
+import type {
+  AnyAction,
+  AnyTrigger,
+  ConnectionContext,
+  ConnectorDefinition,
+  Logger,
+  Probe,
+  TokenSet,
+} from '../define';
+import { createHttpClient } from '../http';
+import type { ConnectorHttpClient, Exchange, HttpClientOptions } from '../http';
+import { buildAuthorizationUrl } from '../oauth2';
+import type { AuthorizationRequest } from '../oauth2';
+import { createRedactor } from '../redact';
+import type { Redactor } from '../redact';
+import { secretFieldNames } from '../schema';
+import { retryPolicyOf } from './action-retry';
+import { createRedactingLogger } from './logger';
+import { selectAuthorization } from './select-authorization';
+import { createTokenManager } from './token-manager';
+import type { StoredTokens, TokenUpdate } from './token-manager';
+import { parseWith } from './validate';
+
+const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
+
+const PICK_LIST_RESULT = z.array(z.tuple([z.string(), z.string()]));
+
+/** Options of {@link createSession}. */
+export interface SessionOptions {
+  /** Raw connection settings; validated with the connector's `connection.fields`. */
+  connection: unknown;
+  /** Tokens saved by an earlier run, so the first request need not refresh. */
+  tokens?: StoredTokens;
+  /** Called after every token request with what to persist (refreshed or rotated tokens). */
+  onTokens?: (update: TokenUpdate) => void | Promise<void>;
+  /** Receives every HTTP exchange, redacted (the CLI's `--verbose`). */
+  onExchange?: (exchange: Exchange) => void;
+  /** Where lambdas' log lines go, redacted. Silent when absent. */
+  log?: Logger;
+  /** HTTP client settings (timeouts, retry policy, concurrency, agents). */
+  http?: Partial<Omit<HttpClientOptions, 'auth' | 'redactor' | 'onExchange' | 'errorBody'>>;
+  /**
+   * Clock for token expiry, in epoch milliseconds.
+   * @default Date.now
+   */
+  now?: () => number;
+}
+
+/** What a poll returns after validation and dedup. */
+export interface PollOutcome {
+  /** Validated events, oldest first as `poll` gave them, without duplicates within the page. */
+  events: unknown[];
+  next_poll: unknown;
+  can_poll_more: boolean;
+}
+
+/** A connector bound to one connection: runs its test, actions, triggers, pick lists and probes. */
+export interface Session<C> {
+  /** The validated connection settings. */
+  readonly connection: Readonly<C>;
+  /** The connection's HTTP client (default retry policy). */
+  readonly http: ConnectorHttpClient;
+  /** The session's redactor: connection secrets and tokens are registered with it. */
+  readonly redactor: Redactor;
+  /** Runs the connector's `test`. */
+  test(): Promise<unknown>;
+  /** Validates `input`, runs `actions[name].execute` and validates its output. */
+  runAction(name: string, input: unknown): Promise<unknown>;
+  /** Validates `input` and `closure`, runs one `poll` of `triggers[name]`, validates and dedups events. */
+  poll(name: string, input: unknown, closure?: unknown): Promise<PollOutcome>;
+  /** Runs `pick_lists[name]`. */
+  pickList(name: string, params?: Record<string, string>): Promise<Array<[string, string]>>;
+  /** The authorization-code URL (state and PKCE verifier made fresh). */
+  authorizationUrl(redirectUri: string): AuthorizationRequest;
+  /** Redeems an authorization code; the tokens are cached and passed to `onTokens`. */
+  exchangeCode(request: {
+    code: string;
+    redirectUri: string;
+    codeVerifier?: string;
+  }): Promise<TokenSet>;
+  /** Refreshes the access token now. */
+  refreshAccessToken(): Promise<void>;
+  /** Runs a `doctor` probe with this connection. */
+  runProbe(probe: Probe<C>): Promise<unknown>;
+  /** Closes the connection's keep-alive pool. */
+  close(): void;
+}
+
+function lookup<T>(map: Record<string, T>, name: string, kind: string): T {
+  const found = Object.hasOwn(map, name) ? map[name] : undefined;
+  if (found === undefined) {
+    const known = Object.keys(map);
+    throw new ConnectorError('invalid_input', `The connector has no ${kind} "${name}".`, {
+      hint: known.length === 0 ? `It defines no ${kind}s.` : `Known: ${known.join(', ')}.`,
+    });
+  }
+  return found;
+}
+
+function registerSecrets(redactor: Redactor, schema: z.ZodObject, raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null) return;
+  for (const name of secretFieldNames(schema)) {
+    const value = (raw as Record<string, unknown>)[name];
+    if (typeof value === 'string') redactor.add(value);
+  }
+}
+
+/**
+ * Binds a connector definition to one connection: validates the settings (`invalid_settings`
+ * naming each field), chooses the authorization option, registers every secret with the
+ * session's redactor, and builds the connection's HTTP client with token caching and
+ * single-flight refresh. Every error leaving a session method is a redacted `ConnectorError`.
+ *
+ * @throws ConnectorError `invalid_settings` for malformed settings or an unknown authorization option.
+ */
+export function createSession<F extends z.ZodObject>(
+  definition: ConnectorDefinition<F>,
+  options: SessionOptions,
+): Session<z.output<F>> {
+  type C = z.output<F>;
+  const redactor = createRedactor();
+  const guard = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error: unknown) {
+      throw redactor.redactValue(toConnectorError(error));
+    }
+  };
+  const guardAsync = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error: unknown) {
+      throw redactor.redactValue(toConnectorError(error));
+    }
+  };
+
+  return guard(() => {
+    const fields = definition.connection.fields;
+    registerSecrets(redactor, fields, options.connection);
+    const connection: C = parseWith(fields, options.connection, {
+      what: 'The connection settings',
+      code: 'invalid_settings',
+      hint: 'Correct the named settings fields.',
+    });
+    const { option: auth } = selectAuthorization(definition.connection.authorization, connection);
+    redactor.add(auth.client_secret(connection));
+    const log = createRedactingLogger(options.log, redactor);
+    const tokens = createTokenManager({
+      authorization: auth,
+      connection,
+      redactor,
+      now: options.now ?? Date.now,
+      onTokensFailed: (error) =>
+        log.warn('Saving the refreshed tokens failed; they are used for this run only.', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+      ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
+      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
+      ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
+    });
+    const http = createHttpClient({
+      baseUri: definition.connection.base_uri(connection),
+      ...options.http,
+      auth: tokens.hooks,
+      redactor,
+      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
+      ...(definition.connection.error_body === undefined
+        ? {}
+        : { errorBody: definition.connection.error_body }),
+    });
+    const context: ConnectionContext<C> = { connection, http, log };
+
+    async function runAction(name: string, input: unknown): Promise<unknown> {
+      const action: AnyAction<C> = lookup(definition.actions, name, 'action');
+      const where = `actions.${name}`;
+      const parsed: unknown = parseWith(action.input_fields, input, {
+        what: `The input of ${where}`,
+        code: 'invalid_input',
+        hint: 'Correct the named input fields.',
+      });
+      const output: unknown = await action.execute({
+        connection,
+        log,
+        input: parsed,
+        http: http.withRetry(retryPolicyOf(action)),
+      });
+      return parseWith(action.output_fields, output, {
+        what: `The output of ${where}`,
+        code: 'internal',
+        hint: BUG_HINT,
+      });
+    }
+
+    async function poll(name: string, input: unknown, closure?: unknown): Promise<PollOutcome> {
+      const trigger: AnyTrigger<C> = lookup(definition.triggers, name, 'trigger');
+      const where = `triggers.${name}`;
+      const parsedInput: unknown = parseWith(trigger.input_fields, input, {
+        what: `The input of ${where}`,
+        code: 'invalid_input',
+        hint: 'Correct the named input fields.',
+      });
+      const parsedClosure: unknown =
+        closure === undefined || closure === null
+          ? undefined
+          : parseWith(trigger.closure_schema, closure, {
+              what: `The closure of ${where}`,
+              code: 'invalid_input',
+              hint: 'Pass the next_poll of an earlier poll, or no closure to start afresh.',
+            });
+      const result: unknown = await trigger.poll({
+        connection,
+        log,
+        http,
+        input: parsedInput,
+        closure: parsedClosure,
+      });
+      const page = parseWith(
+        z.object({
+          events: z.array(z.unknown()),
+          can_poll_more: z.boolean(),
+          next_poll: z.unknown(),
+        }),
+        result,
+        { what: `The result of ${where}`, code: 'internal', hint: BUG_HINT },
+      );
+      const seen = new Set<string>();
+      const events: unknown[] = [];
+      page.events.forEach((event, index) => {
+        const parsed: unknown = parseWith(trigger.output_fields, event, {
+          what: `Event ${index} of ${where}`,
+          code: 'internal',
+          hint: BUG_HINT,
+        });
+        const key = trigger.dedup(parsed);
+        if (seen.has(key)) return;
+        seen.add(key);
+        events.push(parsed);
+      });
+      // Workato keeps the old cursor when a poll returns none.
+      const nextPoll =
+        page.next_poll === undefined || page.next_poll === null
+          ? parsedClosure
+          : parseWith(trigger.closure_schema, page.next_poll, {
+              what: `The next_poll of ${where}`,
+              code: 'internal',
+              hint: BUG_HINT,
+            });
+      return { events, next_poll: nextPoll, can_poll_more: page.can_poll_more };
+    }
+
+    async function pickList(
+      name: string,
+      params: Record<string, string> = {},
+    ): Promise<Array<[string, string]>> {
+      const list = lookup(definition.pick_lists, name, 'pick list');
+      const result: unknown = await list({ ...context, params });
+      return parseWith(PICK_LIST_RESULT, result, {
+        what: `The result of pick_lists.${name}`,
+        code: 'internal',
+        hint: BUG_HINT,
+      });
+    }
+
+    function authorizationUrl(redirectUri: string): AuthorizationRequest {
+      if (auth.authorization_url === undefined)
+        throw new ConnectorError(
+          'invalid_settings',
+          'The selected authorization has no authorization URL; it does not use the authorization-code grant.',
+          { hint: 'Use a refresh token instead, or choose the user-account authorization.' },
+        );
+      const request = buildAuthorizationUrl({
+        authorizationEndpoint: auth.authorization_url(connection),
+        clientId: auth.client_id(connection),
+        redirectUri,
+        pkce: auth.pkce ?? true,
+        ...(auth.authorization_params === undefined
+          ? {}
+          : { extraParams: auth.authorization_params(connection) }),
+      });
+      if (request.codeVerifier !== undefined) redactor.add(request.codeVerifier);
+      return request;
+    }
+
+    return {
+      connection,
+      http,
+      redactor,
+      test: () => guardAsync(() => definition.test(context)),
+      runAction: (name, input) => guardAsync(() => runAction(name, input)),
+      poll: (name, input, closure) => guardAsync(() => poll(name, input, closure)),
+      pickList: (name, params) => guardAsync(() => pickList(name, params)),
+      authorizationUrl: (redirectUri) => guard(() => authorizationUrl(redirectUri)),
+      exchangeCode: (request) =>
+        guardAsync(() =>
+          tokens.exchangeCode(request.code, request.redirectUri, request.codeVerifier),
+        ),
+      refreshAccessToken: () => guardAsync(() => tokens.refresh()),
+      runProbe: (probe) => guardAsync(() => probe.run(context)),
+      close: () => http.close(),
+    };
+  });
+}

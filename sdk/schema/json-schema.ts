@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { FieldMeta } from './field-meta';
+
+/** Options for {@link toJsonSchema}. */
+export interface JsonSchemaOptions {
+  /**
+   * Which side of transforms and defaults to describe: `input` (what a caller sends; fields
+   * with defaults are optional) or `output` (what the connector returns).
+   * @default 'input'
+   */
+  io?: 'input' | 'output';
+}
+
+// Our UI keys are not JSON Schema keywords; map the ones it has words for and drop the rest.
+const UI_KEYS: ReadonlyArray<keyof FieldMeta> = [
+  'label',
+  'hint',
+  'pick_list',
+  'sticky',
+  'control_type',
+  'secret',
+];
+
+/**
+ * A JSON Schema (draft 2020-12) of a zod schema for the manifest: `label` becomes `title`,
+ * `hint` becomes `description` (when none is set) and `secret` becomes `writeOnly`.
+ */
+export function toJsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): object {
+  return z.toJSONSchema(schema, {
+    io: options.io ?? 'input',
+    unrepresentable: 'any',
+    override(ctx) {
+      const node = ctx.jsonSchema as Record<string, unknown>;
+      if (typeof node.label === 'string' && node.title === undefined) node.title = node.label;
+      if (typeof node.hint === 'string' && node.description === undefined)
+        node.description = node.hint;
+      if (node.secret === true) node.writeOnly = true;
+      for (const key of UI_KEYS) delete node[key];
+    },
+  });
+}
