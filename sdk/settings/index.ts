@@ -1,0 +1,19 @@
+export { loadSettings } from './settings-store';
+export type { ConnectionValues, LoadSettingsOptions, SettingsStore } from './settings-store';
+export { encryptSettingsFile, decryptSettingsFile } from './encrypt-file';
+export {
+  MASTER_KEY_ENV,
+  MASTER_KEY_FILE,
+  generateMasterKey,
+  parseMasterKey,
+  resolveMasterKey,
+} from './master-key';
+export type { MasterKeyInput, MasterKeyLookupOptions, ResolvedMasterKey } from './master-key';
+export { ENCRYPTED_FORMAT, encryptSettingsText, decryptSettingsEnvelope } from './encryption';
+export type { EncryptedSettingsEnvelope } from './encryption';
+export { writeFileAtomic } from './atomic-write';
+export type { AtomicWriteOptions } from './atomic-write';
+export { locateJsonError } from './json-position';
+export type { JsonErrorPosition } from './json-position';
+export { nodeSettingsFs } from './settings-fs';
+export type { SettingsFs } from './settings-fs';

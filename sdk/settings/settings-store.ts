@@ -1,0 +1,247 @@
+import { ConnectorError } from '../errors';
+import { writeFileAtomic } from './atomic-write';
+import { decryptSettingsEnvelope, encryptSettingsText, looksEncrypted } from './encryption';
+import { locateJsonError } from './json-position';
+import { resolveMasterKey } from './master-key';
+import { nodeSettingsFs } from './settings-fs';
+import type { MasterKeyLookupOptions } from './master-key';
+import type { SettingsFs } from './settings-fs';
+
+/** One connection's values as stored: unchecked until the connector's `connection.fields` parse them. */
+export type ConnectionValues = Record<string, unknown>;
+
+/** Options for {@link loadSettings}; the key options say where an encrypted file's key is found. */
+export interface LoadSettingsOptions extends MasterKeyLookupOptions {
+  /** @default node:fs/promises */
+  fs?: SettingsFs;
+}
+
+/** A loaded settings file: one unnamed connection or several named ones. */
+export interface SettingsStore {
+  /** The settings file's path as given. */
+  readonly path: string;
+  /** True when the file is an encrypted envelope; writes keep it encrypted. */
+  readonly encrypted: boolean;
+  /** Names of the connections, in file order; empty for a file holding one unnamed connection. */
+  connectionNames(): string[];
+  /**
+   * The connection to use for `name`: required when the file names several connections; may be
+   * omitted when it holds one. Throws `invalid_settings` listing the names for an unknown name.
+   */
+  resolveConnectionName(name?: string): string | undefined;
+  /** A copy of the values of connection `name` (see {@link SettingsStore.resolveConnectionName}). */
+  getConnection(name?: string): ConnectionValues;
+  /**
+   * Merges `patch` into connection `name` and writes the file back atomically (encrypted again
+   * when it was). `undefined` values in the patch are ignored. Writes are serialised.
+   */
+  updateConnection(name: string | undefined, patch: ConnectionValues): Promise<void>;
+}
+
+type SettingsDocument =
+  | { kind: 'single'; connection: ConnectionValues }
+  // `extra`: other top-level keys of a named file, kept as they are on write-back.
+  | { kind: 'named'; connections: Record<string, ConnectionValues>; extra: ConnectionValues };
+
+/**
+ * Reads a settings file (plain JSON or an encrypted envelope) holding either one connection as a
+ * flat object or named connections as `{"connections": {"us": {...}, "emea": {...}}}`.
+ * Every problem is an `invalid_settings` error that names the file and never quotes a value.
+ */
+export async function loadSettings(
+  file: string,
+  options: LoadSettingsOptions = {},
+): Promise<SettingsStore> {
+  const fs = options.fs ?? nodeSettingsFs;
+  const outer = parseJson(await readSettingsText(fs, file), file);
+  let document: unknown = outer;
+  let key: Buffer | undefined;
+  if (looksEncrypted(outer)) {
+    const resolved = await resolveMasterKey(file, options);
+    if (resolved === undefined) {
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${file}' is encrypted but no master key was found.`,
+        {
+          hint: `Set CONNECTOR_MASTER_KEY or put master.key beside the settings file or in the working directory.`,
+        },
+      );
+    }
+    key = resolved.key;
+    document = parseJson(decryptSettingsEnvelope(outer, key, file), file);
+  }
+  return new FileSettingsStore(file, toDocument(document, file), key, fs);
+}
+
+class FileSettingsStore implements SettingsStore {
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly path: string,
+    private document: SettingsDocument,
+    private readonly key: Buffer | undefined,
+    private readonly fs: SettingsFs,
+  ) {}
+
+  get encrypted(): boolean {
+    return this.key !== undefined;
+  }
+
+  connectionNames(): string[] {
+    return this.document.kind === 'named' ? Object.keys(this.document.connections) : [];
+  }
+
+  resolveConnectionName(name?: string): string | undefined {
+    const doc = this.document;
+    if (doc.kind === 'single') {
+      if (name === undefined) return undefined;
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${this.path}' holds one unnamed connection, so there is no connection '${name}'.`,
+        { hint: 'Leave out --connection, or put named connections under "connections".' },
+      );
+    }
+    const names = Object.keys(doc.connections);
+    if (name === undefined) {
+      if (names.length === 1) return names[0];
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${this.path}' holds several connections; choose one of: ${names.join(', ')}.`,
+        { hint: 'Pass --connection NAME.' },
+      );
+    }
+    if (!Object.hasOwn(doc.connections, name)) {
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${this.path}' has no connection '${name}'; it has: ${names.join(', ')}.`,
+        { hint: 'Pass one of the listed names to --connection.' },
+      );
+    }
+    return name;
+  }
+
+  getConnection(name?: string): ConnectionValues {
+    return { ...this.connectionRecord(this.resolveConnectionName(name)) };
+  }
+
+  updateConnection(name: string | undefined, patch: ConnectionValues): Promise<void> {
+    let resolved: string | undefined;
+    try {
+      resolved = this.resolveConnectionName(name);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const write = this.writes.then(async () => {
+      const next = cloneDocument(this.document);
+      const target =
+        next.kind === 'single' ? next.connection : (next.connections[resolved as string] ?? {});
+      for (const [field, value] of Object.entries(patch)) {
+        if (value !== undefined) target[field] = value;
+      }
+      await writeFileAtomic(this.path, this.serialise(next), { fs: this.fs });
+      // Only adopt the new content once it is on disk, so memory never runs ahead of the file.
+      this.document = next;
+    });
+    // A failed write must not block later ones; the caller still sees its own failure.
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
+  private connectionRecord(name: string | undefined): ConnectionValues {
+    const doc = this.document;
+    if (doc.kind === 'single') return doc.connection;
+    return doc.connections[name as string] ?? {};
+  }
+
+  private serialise(document: SettingsDocument): string {
+    const plain = `${JSON.stringify(fromDocument(document), null, 2)}\n`;
+    if (this.key === undefined) return plain;
+    return `${JSON.stringify(encryptSettingsText(plain, this.key), null, 2)}\n`;
+  }
+}
+
+async function readSettingsText(fs: SettingsFs, file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConnectorError(
+      'invalid_settings',
+      code === 'ENOENT'
+        ? `Settings file '${file}' does not exist.`
+        : `Settings file '${file}' could not be read (${code ?? 'unknown error'}).`,
+      {
+        cause: error,
+        hint:
+          code === 'ENOENT'
+            ? 'Pass --settings with the path of a settings file (`connector sandbox --write-settings FILE` writes one).'
+            : undefined,
+      },
+    );
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  // Editors on Windows like to add a byte-order mark, which JSON.parse refuses.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch {
+    // JSON.parse's own message quotes the text around the error, which may be a secret.
+    const at = locateJsonError(body);
+    const where =
+      at === undefined ? '' : ` at line ${at.line}, column ${at.column} (position ${at.position})`;
+    throw new ConnectorError(
+      'invalid_settings',
+      `Settings file '${file}' is not valid JSON${where}.`,
+      {
+        hint: 'Fix the JSON syntax at that position; values are not shown because they may be secrets.',
+      },
+    );
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toDocument(value: unknown, file: string): SettingsDocument {
+  if (!isRecord(value)) {
+    throw new ConnectorError(
+      'invalid_settings',
+      `Settings file '${file}' must hold a JSON object of connection values.`,
+    );
+  }
+  if (!('connections' in value)) return { kind: 'single', connection: { ...value } };
+  const { connections, ...extra } = value;
+  if (!isRecord(connections)) {
+    throw new ConnectorError(
+      'invalid_settings',
+      `Settings file '${file}' has a "connections" entry that is not an object of named connections.`,
+    );
+  }
+  const named: Record<string, ConnectionValues> = {};
+  for (const [name, connection] of Object.entries(connections)) {
+    if (!isRecord(connection)) {
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${file}' has a connection '${name}' that is not an object.`,
+      );
+    }
+    named[name] = { ...connection };
+  }
+  if (Object.keys(named).length === 0) {
+    throw new ConnectorError('invalid_settings', `Settings file '${file}' has no connections.`);
+  }
+  return { kind: 'named', connections: named, extra };
+}
+
+function fromDocument(document: SettingsDocument): Record<string, unknown> {
+  return document.kind === 'single'
+    ? document.connection
+    : { ...document.extra, connections: document.connections };
+}
+
+function cloneDocument(document: SettingsDocument): SettingsDocument {
+  return structuredClone(document);
+}
