@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { isConnectorError } from '../../../sdk/errors';
+import { children, childText, escapeXml, parseXml, renderXml } from '../../../workday/soap/xml';
+
+function refusal(text: string): unknown {
+  try {
+    parseXml(text);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('parseXml()', () => {
+  it('strips namespace prefixes and keeps text as strings', () => {
+    const doc = parseXml(
+      '<?xml version="1.0"?><wd:R xmlns:wd="urn:com.workday/bsvc"><wd:ID wd:type="X">007</wd:ID><wd:M>a &amp; b &#65;</wd:M></wd:R>',
+    );
+    expect(doc).toEqual({ R: { ID: { '#text': '007', '@_type': 'X' }, M: 'a & b A' } });
+  });
+
+  it.each([
+    [
+      'a billion-laughs entity bomb',
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><a>&lol2;</a>',
+    ],
+    [
+      'an external entity',
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><a>&xxe;</a>',
+    ],
+    ['a lower-case doctype', '<!doctype a><a/>'],
+    ['a stray ENTITY declaration', '<a><!ENTITY x "y"></a>'],
+  ])('refuses %s with unexpected_response', (_name, text) => {
+    const error = refusal(text);
+    expect(isConnectorError(error) && error.code).toBe('unexpected_response');
+    expect((error as Error).message).toBe(
+      'The XML response contains a DOCTYPE or ENTITY declaration, which is refused.',
+    );
+  });
+
+  it.each([
+    ['empty', '', 'The XML response is empty.'],
+    ['mismatched tags', '<a><b></a>', 'The XML response is malformed (line 1: InvalidTag).'],
+    ['text only', 'hello', 'The XML response is malformed (line 1: InvalidChar).'],
+  ])('refuses %s', (_name, text, message) => {
+    expect(refusal(text)).toMatchObject({ code: 'unexpected_response', message });
+  });
+
+  it('reads back any text written with renderXml (escaping is complete)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (text, attr) => {
+        const xml = renderXml({
+          name: 'bsvc:A',
+          attributes: { 'bsvc:x': attr },
+          children: [{ name: 'bsvc:T', children: [text] }],
+        });
+        const doc = parseXml(xml);
+        // Control characters XML cannot carry are dropped; surrounding literal whitespace is trimmed on
+        // read (tabs and line breaks are written as references, so they survive).
+        const clean = (s: string) =>
+          // eslint-disable-next-line no-control-regex -- the characters XML cannot carry
+          s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+        expect(childText(doc['A'], 'T') ?? '').toBe(
+          clean(text).replace(/^[^\S\t\n\r]+|[^\S\t\n\r]+$/g, ''),
+        );
+        expect(children(doc, 'A')[0]?.['@_x']).toBe(clean(attr));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(`<a & "b" 'c'>`)).toBe('&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;');
+  });
+
+  it('refuses element names that would break the document', () => {
+    expect(() => renderXml({ name: 'a><b' })).toThrow('The XML element name "a><b" is invalid.');
+  });
+});

@@ -1,0 +1,71 @@
+import { referenceId } from './references';
+import { parseResponseResults } from './response-results';
+import type { ResponseResults } from './response-results';
+import { child, childText, children, renderXml } from './xml';
+import type { XmlObject } from './xml';
+
+/** The operation name, used as the SOAPAction and in messages. */
+export const GET_WORKDAY_COMPANIES = 'Get_Workday_Companies';
+
+/** A company of the tenant: the `Company_Reference_ID` a journal books to. */
+export interface WorkdayCompany {
+  /** Company_Reference_ID, e.g. `GMS_USA`. */
+  id: string;
+  wid?: string;
+  name?: string;
+}
+
+/** A page of companies with Workday's counts. */
+export interface WorkdayCompanyPage extends ResponseResults {
+  companies: WorkdayCompany[];
+}
+
+/** Renders a Get_Workday_Companies request for one page (1-based). */
+export function buildGetWorkdayCompaniesRequest(
+  page: number,
+  count: number,
+  version: string,
+): string {
+  return renderXml({
+    name: 'bsvc:Get_Workday_Companies_Request',
+    attributes: { 'bsvc:version': version },
+    children: [
+      {
+        name: 'bsvc:Response_Filter',
+        children: [
+          { name: 'bsvc:Page', children: [String(page)] },
+          { name: 'bsvc:Count', children: [String(count)] },
+        ],
+      },
+    ],
+  });
+}
+
+/**
+ * Reads `Get_Workday_Companies_Response`:
+ * `Response_Data/Company/{Company_Reference (ID WID, ID Company_Reference_ID),
+ * Company_Data/Organization_Data/{ID, Organization_Name}}`.
+ * Guess: the element names inside `Company_Data` are not in the references we have; the
+ * Company_Reference_ID from `Company_Reference` is preferred, `Organization_Data/ID` is the
+ * fallback. Companies without either are skipped (a journal cannot name them).
+ */
+export function parseGetWorkdayCompaniesResponse(response: XmlObject): WorkdayCompanyPage {
+  const companies: WorkdayCompany[] = [];
+  for (const data of children(response, 'Response_Data')) {
+    for (const company of children(data, 'Company')) {
+      const reference = child(company, 'Company_Reference');
+      const organization = child(child(company, 'Company_Data'), 'Organization_Data');
+      const id =
+        referenceId(reference, 'Company_Reference_ID', 'Organization_Reference_ID') ??
+        childText(organization, 'ID');
+      if (id === undefined) continue;
+      const entry: WorkdayCompany = { id };
+      const wid = referenceId(reference, 'WID');
+      const name = childText(organization, 'Organization_Name');
+      if (wid !== undefined) entry.wid = wid;
+      if (name !== undefined) entry.name = name;
+      companies.push(entry);
+    }
+  }
+  return { ...parseResponseResults(response, GET_WORKDAY_COMPANIES), companies };
+}

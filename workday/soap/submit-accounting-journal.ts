@@ -1,0 +1,110 @@
+import { ConnectorError } from '../../sdk/errors';
+import type { ValidatedJournal, ValidatedJournalLine } from '../journal';
+import { referenceDescriptor, referenceElement, referenceId } from './references';
+import { child, childText, children, renderXml } from './xml';
+import type { XmlElement, XmlObject } from './xml';
+
+/** The operation name, used as the SOAPAction and in messages. */
+export const SUBMIT_ACCOUNTING_JOURNAL = 'Submit_Accounting_Journal';
+
+function lineElement(line: ValidatedJournalLine): XmlElement {
+  // Journal_Entry_Line_DataType order: Ledger_Account_Reference, Debit_Amount, Credit_Amount,
+  // …, Memo, …, Worktags_Reference* (workday-payloads.md §4(e)).
+  return {
+    name: 'bsvc:Journal_Entry_Line_Replacement_Data',
+    children: [
+      referenceElement('Ledger_Account_Reference', 'Ledger_Account_ID', line.ledgerAccount, {
+        id: line.accountSet,
+        type: 'Account_Set_ID',
+      }),
+      line.side === 'debit'
+        ? { name: 'bsvc:Debit_Amount', children: [line.amount] }
+        : { name: 'bsvc:Credit_Amount', children: [line.amount] },
+      line.memo === undefined ? undefined : { name: 'bsvc:Memo', children: [line.memo] },
+      ...line.worktags.map((tag) => referenceElement('Worktags_Reference', tag.type, tag.id)),
+    ],
+  };
+}
+
+/**
+ * Renders `Submit_Accounting_Journal_Request` (`Add_Only="true"`, so a journal whose
+ * Accounting_Journal_ID exists is refused instead of replaced), with `Accounting_Journal_Data`
+ * children in WSDL order (workday-api.md §4.2) and `Business_Process_Parameters/Auto_Complete`.
+ */
+export function buildSubmitAccountingJournalRequest(
+  journal: ValidatedJournal,
+  version: string,
+): string {
+  const data: XmlElement = {
+    name: 'bsvc:Accounting_Journal_Data',
+    children: [
+      journal.journalId === undefined
+        ? undefined
+        : { name: 'bsvc:Accounting_Journal_ID', children: [journal.journalId] },
+      { name: 'bsvc:Submit', children: [String(journal.submit)] },
+      referenceElement('Company_Reference', 'Company_Reference_ID', journal.company),
+      referenceElement('Currency_Reference', 'Currency_ID', journal.currency),
+      referenceElement('Ledger_Type_Reference', 'Ledger_Type_ID', journal.ledgerType),
+      { name: 'bsvc:Accounting_Date', children: [journal.accountingDate] },
+      referenceElement('Journal_Source_Reference', 'Journal_Source_ID', journal.journalSource),
+      journal.memo === undefined
+        ? undefined
+        : { name: 'bsvc:Journal_Entry_Memo', children: [journal.memo] },
+      ...journal.lines.map(lineElement),
+    ],
+  };
+  return renderXml({
+    name: 'bsvc:Submit_Accounting_Journal_Request',
+    attributes: { 'bsvc:version': version, 'bsvc:Add_Only': 'true' },
+    children: [
+      data,
+      {
+        name: 'bsvc:Business_Process_Parameters',
+        children: [{ name: 'bsvc:Auto_Complete', children: [String(journal.autoComplete)] }],
+      },
+    ],
+  });
+}
+
+/** What Workday answers to a submitted journal. */
+export interface SubmittedJournal {
+  /** Workday ID of the journal. */
+  wid?: string;
+  /** The Accounting_Journal_ID (ours, or the one Workday generated). */
+  accountingJournalId?: string;
+  descriptor?: string;
+  /** `Exceptions_Response_Data` entries (warnings Workday attached to an accepted journal). */
+  exceptions: { classification?: string; message: string }[];
+}
+
+/**
+ * Reads `Submit_Accounting_Journal_Response` (the Body's child).
+ * @throws ConnectorError `unexpected_response` without an `Accounting_Journal_Reference` ID
+ */
+export function parseSubmitAccountingJournalResponse(response: XmlObject): SubmittedJournal {
+  const reference = child(response, 'Accounting_Journal_Reference');
+  const result: SubmittedJournal = { exceptions: [] };
+  const wid = referenceId(reference, 'WID');
+  const id = referenceId(reference, 'Accounting_Journal_ID');
+  const descriptor = referenceDescriptor(reference);
+  if (wid !== undefined) result.wid = wid;
+  if (id !== undefined) result.accountingJournalId = id;
+  if (descriptor !== undefined) result.descriptor = descriptor;
+  if (wid === undefined && id === undefined) {
+    throw new ConnectorError(
+      'unexpected_response',
+      'The Submit_Accounting_Journal response has no Accounting_Journal_Reference ID.',
+    );
+  }
+  for (const data of children(response, 'Exceptions_Response_Data')) {
+    for (const exception of children(data, 'Exception_Data')) {
+      const message = childText(exception, 'Message');
+      if (message === undefined) continue;
+      const classification = childText(exception, 'Classification');
+      result.exceptions.push(
+        classification === undefined ? { message } : { classification, message },
+      );
+    }
+  }
+  return result;
+}
