@@ -1,0 +1,98 @@
+/**
+ * The embedded Workday sandbox tenant: `startSandbox()` listens on loopback and returns a
+ * handle with the settings file, the logins and the control surface.
+ */
+import type { AddressInfo } from 'node:net';
+import { createSandboxApp } from './app';
+import { buildSettings, buildUsers } from './settings';
+import type {
+  AddInboxTasksRequest,
+  FaultSpec,
+  InboxTaskRecord,
+  SandboxSettingsFile,
+  SandboxState,
+  SandboxUser,
+} from './types';
+
+export { buildSandbox } from './app';
+export { assertFaultSpec, FaultSpecError, parseFaultSpec } from './fault-spec';
+export { writeSettingsFile } from './settings';
+export { ROUTE_NAMES } from './route-names';
+export type * from './types';
+
+/** Options of `startSandbox()`. */
+export interface StartSandboxOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Only loopback. @default '127.0.0.1' */
+  host?: '127.0.0.1';
+  /** Faults active from the start. */
+  faults?: FaultSpec;
+  /** Lifetime of access tokens. @default 3600 */
+  accessTokenTtlSeconds?: number;
+  /** Lifetime of authorization codes. @default 60 */
+  authorizationCodeTtlSeconds?: number;
+  /** Milliseconds to wait before answering a login post. @default 0 */
+  loginDelay?: number;
+  /** Clock in epoch milliseconds (tests). @default Date.now */
+  now?: () => number;
+}
+
+/** A running sandbox. */
+export interface SandboxHandle {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  port: number;
+  /** The named connections, ready to write with `writeSettingsFile`. */
+  settings: SandboxSettingsFile;
+  /** Logins by username: demo persons for the consent page, ISUs with generated SOAP passwords. */
+  users: Record<string, SandboxUser>;
+  /** Same as `GET /_sandbox/state`. */
+  state(): Promise<SandboxState>;
+  /** Replaces the active faults (same as `POST /_sandbox/faults`). */
+  setFaults(spec: FaultSpec): void;
+  /** Restores fixtures; clears counters, faults and issued tokens (same as `POST /_sandbox/reset`). */
+  reset(): void;
+  /** Same as `POST /_sandbox/inbox-tasks`. */
+  addInboxTasks(request: AddInboxTasksRequest): InboxTaskRecord[];
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the sandbox on loopback. Client secrets and ISU refresh tokens are generated for this
+ * run; they are in `settings` only.
+ *
+ * @example
+ * const sandbox = await startSandbox();
+ * await writeSettingsFile('.tmp/settings.json', sandbox.settings);
+ * // ...
+ * await sandbox.close();
+ */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<SandboxHandle> {
+  const { app, controller, secrets } = createSandboxApp({
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.accessTokenTtlSeconds === undefined
+      ? {}
+      : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
+    ...(options.authorizationCodeTtlSeconds === undefined
+      ? {}
+      : { authorizationCodeTtlSeconds: options.authorizationCodeTtlSeconds }),
+    ...(options.loginDelay === undefined ? {} : { loginDelay: options.loginDelay }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const port = (app.server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    settings: buildSettings(origin, secrets),
+    users: buildUsers(secrets),
+    state: async () => controller.state(),
+    setFaults: (spec) => controller.setFaults(spec),
+    reset: () => controller.reset(),
+    addInboxTasks: (request) => controller.addInboxTasks(request),
+    close: () => app.close(),
+  };
+}

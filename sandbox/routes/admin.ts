@@ -1,0 +1,47 @@
+/**
+ * `/_sandbox/*`: introspection and control for tests and benchmarks. No auth, not counted in
+ * `requests`, never subject to faults.
+ */
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { assertAddInboxTasksRequest, ControlInputError } from '../controller';
+import type { SandboxController } from '../controller';
+import { assertFaultSpec, FaultSpecError } from '../fault-spec';
+
+const config = { sandbox: { routeName: 'admin', kind: 'admin' as const } };
+
+const adminRoutes: FastifyPluginAsync<{ controller: SandboxController }> = async (
+  app,
+  { controller },
+) => {
+  app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
+    const known = error instanceof ControlInputError || error instanceof FaultSpecError;
+    const fastifyStatus = 'statusCode' in error ? error.statusCode : undefined;
+    const status = known ? 400 : (fastifyStatus ?? 500);
+    return reply.code(status).send({ error: status < 500 ? error.message : 'Internal error.' });
+  });
+
+  app.get('/_sandbox/state', { config }, async () => controller.state());
+
+  app.post('/_sandbox/reset', { config }, async () => {
+    controller.reset();
+    return { reset: true };
+  });
+
+  app.get('/_sandbox/faults', { config }, async () => controller.faults());
+
+  app.post('/_sandbox/faults', { config }, async (request) => {
+    controller.setFaults(assertFaultSpec(request.body ?? {}));
+    return controller.faults();
+  });
+
+  app.delete('/_sandbox/faults', { config }, async () => {
+    controller.setFaults({});
+    return controller.faults();
+  });
+
+  app.post('/_sandbox/inbox-tasks', { config }, async (request) =>
+    controller.addInboxTasks(assertAddInboxTasksRequest(request.body)),
+  );
+};
+
+export default adminRoutes;

@@ -1,0 +1,73 @@
+/**
+ * `POST /ccx/service/{tenant}/Financial_Management/{version}`: the SOAP endpoint. The envelope
+ * was read in the app's preHandler (faults match on the operation name); here it is
+ * authenticated, dispatched, validated, authorized and answered.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { FUNCTIONAL_AREAS } from '../constants';
+import type { RoutePluginOptions } from '../context';
+import { SoapFault } from '../errors';
+import { ROUTE_NAMES } from '../route-names';
+import { authenticateSoap } from '../soap/auth';
+import { notAuthorizedFault, renderEnvelope, validationFault } from '../soap/envelope';
+import { FINANCIAL_MANAGEMENT_OPERATIONS } from '../soap/operations';
+import { parseSoapRequest } from '../soap/parse';
+import type { ParsedSoapRequest } from '../soap/parse';
+import { attribute } from '../soap/xml';
+
+const financialManagementRoutes: FastifyPluginAsync<RoutePluginOptions> = async (
+  app,
+  { context },
+) => {
+  app.post<{ Params: { tenant: string; version: string } }>(
+    '/ccx/service/:tenant/Financial_Management/:version',
+    { config: { sandbox: { routeName: ROUTE_NAMES.soap, kind: 'soap' } } },
+    async (request, reply) => {
+      const state = request.sandboxState;
+      let parsed: ParsedSoapRequest | Error | undefined = state?.soap;
+      if (parsed === undefined)
+        parsed = parseSoapRequest(typeof request.body === 'string' ? request.body : '');
+      if (parsed instanceof Error) throw parsed;
+      const soap = parsed;
+      const caller = authenticateSoap(context, request, request.params.tenant, soap.usernameToken);
+      const requestXpath = `/bsvc:${soap.requestElementName}[1]`;
+      const operation = FINANCIAL_MANAGEMENT_OPERATIONS[soap.operation];
+      if (operation === undefined) {
+        // Guess: Workday's answer to an operation the service does not have is not public.
+        throw validationFault([
+          {
+            message: `'${soap.requestElementName}' is not a valid request element for service Financial_Management.`,
+            xpath: requestXpath,
+          },
+        ]);
+      }
+      const body = operation({
+        context,
+        caller,
+        request: soap.request,
+        requestXpath,
+        version: attribute(soap.request, 'version') ?? request.params.version,
+        authorize: () => {
+          const areas = caller.functionalAreas;
+          if (areas !== undefined && !areas.has(FUNCTIONAL_AREAS.financials)) {
+            throw notAuthorizedFault();
+          }
+        },
+      });
+      return reply.type('text/xml; charset=utf-8').send(renderEnvelope(body));
+    },
+  );
+};
+
+export default financialManagementRoutes;
+
+/** Reads the operation for fault matching and counting; never throws. */
+export function readSoapForHooks(body: unknown): ParsedSoapRequest | Error {
+  try {
+    return parseSoapRequest(typeof body === 'string' ? body : '');
+  } catch (error) {
+    return error instanceof Error
+      ? error
+      : new SoapFault('SOAP-ENV:Client', 'The request could not be read.');
+  }
+}
