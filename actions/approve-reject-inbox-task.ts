@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { HttpClient } from '../sdk/define';
+import { ConnectorError, isConnectorError } from '../sdk/errors';
+import { defineAction } from '../workday/definers';
+import { parseWorkdayEndpoints } from '../workday/endpoints';
+import type { WorkdayEndpoints } from '../workday/endpoints';
+import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
+import {
+  APPROVAL_STEP_TYPE,
+  AWAITING_ACTION_STATUS,
+  fetchInboxTask,
+  INBOX_TASK_ID_PATTERN,
+} from '../workday/inbox-tasks';
+import { inboxTasksProbe } from '../workday/probes';
+import { workdayReferenceSchema } from '../workday/schemas';
+
+// Workday's texts for "already acted on": A212 "This event step is not awaiting your action."
+// (businessProcess v1 spec); the sandbox says "... because its status is 'Denied'".
+const NOT_AWAITING = /not awaiting|no longer awaiting|because its status is/i;
+const STATUS_IN_TEXT = /status is '([^']+)'/i;
+
+const inputFields = z
+  .object({
+    inbox_task_id: z
+      .string()
+      .trim()
+      .regex(INBOX_TASK_ID_PATTERN, 'must be a Workday ID such as fc844b7a8f6f813f79efb5ffd6115505')
+      .meta({
+        label: 'Inbox task ID',
+        hint: 'Workday ID of the inbox task (Task ID of Search inbox tasks or New inbox task).',
+        sticky: true,
+      }),
+    decision: z.enum(['approve', 'reject']).meta({
+      label: 'Decision',
+      hint: 'approve sends the task on; reject denies it (a comment is required to reject).',
+      control_type: 'select',
+      sticky: true,
+    }),
+    comment: z.string().trim().optional().meta({
+      label: 'Comment',
+      hint: 'Shown in the business process history. Required to reject.',
+      control_type: 'text-area',
+      sticky: true,
+    }),
+    step_type: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .meta({
+        label: 'Step type',
+        hint:
+          "The task's step type if already known (e.g. from New inbox task): saves one read. Only " +
+          'Approval tasks can be approved or rejected.',
+      }),
+    task: z
+      .object({
+        id: z.string().optional(),
+        stepType: workdayReferenceSchema.partial().optional(),
+        status: workdayReferenceSchema.partial().optional(),
+      })
+      .optional()
+      .meta({
+        label: 'Task',
+        hint: 'The whole task from an earlier step (New inbox task, Get inbox task): its step type and status are used instead of reading the task again.',
+      }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.decision === 'reject' && (input.comment ?? '') === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['comment'],
+        message: 'is required to reject a task; Workday records it as the reason',
+      });
+    }
+    if (input.task?.id !== undefined && input.task.id !== input.inbox_task_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['task', 'id'],
+        message: `is "${input.task.id}" but the inbox task ID is "${input.inbox_task_id}"`,
+      });
+    }
+  });
+
+type Input = z.output<typeof inputFields>;
+
+/** Step type and status as far as the input tells them; the task is read only when it does not. */
+async function knownState(
+  http: HttpClient,
+  endpoints: WorkdayEndpoints,
+  input: Input,
+): Promise<{ stepType: string; status?: string }> {
+  const stepType = input.step_type ?? input.task?.stepType?.descriptor;
+  if (stepType !== undefined) {
+    const status = input.task?.status?.descriptor;
+    return status === undefined ? { stepType } : { stepType, status };
+  }
+  const task = await fetchInboxTask(http, endpoints, input.inbox_task_id);
+  const fresh = { stepType: task.stepType.descriptor ?? '' };
+  return task.status.descriptor === undefined
+    ? fresh
+    : { ...fresh, status: task.status.descriptor };
+}
+
+function conflict(id: string, status: string | undefined, cause?: unknown): ConnectorError {
+  const state = status === undefined ? 'is no longer awaiting action' : `has status "${status}"`;
+  return new ConnectorError(
+    'conflict',
+    `Inbox task "${id}" ${state}, so it cannot be approved or rejected any more.`,
+    {
+      hint: 'Someone already acted on it, or it was cancelled; read it again with Get inbox task.',
+      ...(cause === undefined ? {} : { cause }),
+      ...(status === undefined ? {} : { details: { taskStatus: status } }),
+    },
+  );
+}
+
+/** Approves or rejects (denies) an Approval inbox task. */
+export const approveRejectInboxTask = defineAction({
+  title: 'Approve or reject inbox task',
+  subtitle: 'Act on an Approval step in the Workday inbox',
+  description: 'Approves or rejects an inbox task whose step type is Approval.',
+  help:
+    'Only tasks with step type Approval that are Awaiting Action can be approved or rejected. ' +
+    'The decision is sent once: it is never repeated automatically.',
+  scopes: [FUNCTIONAL_AREAS.tenantNonConfigurable],
+  probes: [inboxTasksProbe],
+  // The PUT changes a business process: only reads are retried.
+  retry_on_request: ['GET'],
+  input_fields: inputFields,
+  output_fields: z.object({
+    id: z.string().meta({ label: 'Task ID', hint: 'Workday ID of the inbox task.' }),
+    descriptor: z.string().meta({ label: 'Task', hint: 'e.g. "Approval by Manager".' }),
+    href: z.string().optional().meta({ label: 'Task URL' }),
+    decision: z.enum(['approve', 'reject']).meta({ label: 'Decision' }),
+  }),
+  async execute({ connection, http, input }) {
+    const endpoints = parseWorkdayEndpoints(connection);
+    const id = input.inbox_task_id;
+    const state = await knownState(http, endpoints, input);
+    if (state.stepType !== APPROVAL_STEP_TYPE) {
+      throw new ConnectorError(
+        'invalid_input',
+        `Inbox task "${id}" has step type "${state.stepType}"; only tasks with step type "${APPROVAL_STEP_TYPE}" can be approved or rejected.`,
+        {
+          hint: 'Filter on step type Approval first (Search inbox tasks or New inbox task with Step type = Approval).',
+          details: {
+            issues: [{ path: 'inbox_task_id', message: `has step type "${state.stepType}"` }],
+          },
+        },
+      );
+    }
+    if (state.status !== undefined && state.status !== AWAITING_ACTION_STATUS) {
+      throw conflict(id, state.status);
+    }
+    try {
+      const body: unknown = await http.put(
+        endpoints.commonPath(`inboxTasks/${encodeURIComponent(id)}`),
+        input.comment === undefined || input.comment === '' ? {} : { comment: input.comment },
+        { type: input.decision === 'approve' ? 'approval' : 'denial' },
+      );
+      const result = workdayReferenceSchema.safeParse(body);
+      if (!result.success) {
+        throw new ConnectorError(
+          'unexpected_response',
+          `Workday's answer to the decision on inbox task "${id}" has no id.`,
+        );
+      }
+      return {
+        id: result.data.id,
+        descriptor: result.data.descriptor ?? '',
+        ...(result.data.href === undefined ? {} : { href: result.data.href }),
+        decision: input.decision,
+      };
+    } catch (error: unknown) {
+      if (isConnectorError(error) && error.code === 'remote_validation') {
+        const texts = [
+          error.message,
+          ...(error.details.remoteMessages ?? []).map((m) => m.message),
+        ];
+        if (texts.some((text) => NOT_AWAITING.test(text))) {
+          const status = texts.map((text) => STATUS_IN_TEXT.exec(text)?.[1]).find(Boolean);
+          throw conflict(id, status, error);
+        }
+      }
+      throw error;
+    }
+  },
+  sample_output: {
+    id: 'fc844b7a8f6f813f79efb5ffd6115505',
+    descriptor: 'Approval by Manager',
+    href: 'https://wd2-impl-services1.workday.com/ccx/api/v1/acme/inboxTasks/fc844b7a8f6f813f79efb5ffd6115505',
+    decision: 'approve',
+  },
+});

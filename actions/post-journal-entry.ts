@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConnectorError, isConnectorError } from '../sdk/errors';
+import type { ErrorCode } from '../sdk/errors';
+import { defineAction } from '../workday/definers';
+import { parseWorkdayEndpoints } from '../workday/endpoints';
+import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
+import { journalInputSchema, journalLineSchema, validateJournal } from '../workday/journal';
+import type { ValidatedJournal } from '../workday/journal';
+import {
+  journalSummarySchema,
+  summaryOfEntry,
+  summaryOfSubmitted,
+} from '../workday/journal-entry-output';
+import type { JournalSummary } from '../workday/journal-entry-output';
+import { financialManagementProbe } from '../workday/probes';
+import { createFinancialManagement } from '../workday/soap/financial-management';
+import type { FinancialManagement } from '../workday/soap/financial-management';
+
+/** Submissions per run: the first plus two after a lost answer that the journal lookup disproved. */
+const MAX_SUBMISSIONS = 3;
+
+/**
+ * Failures after which the journal may or may not exist: no answer, a reset, a timeout, a 5xx or
+ * a garbled answer. Anything else (a SOAP Validation_Fault, missing permission) means Workday
+ * refused it and nothing was stored.
+ */
+const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set([
+  'transport',
+  'remote_error',
+  'unexpected_response',
+  'rate_limited',
+]);
+
+// Guess: Workday's text for an Add_Only duplicate is not public; the sandbox says "Accounting
+// Journal ID 'X' is already in use". Matched together with the ID itself.
+const DUPLICATE = /already (?:in use|exists)|duplicate|not unique/i;
+
+function pathOf(dotted: string): Array<string | number> {
+  return dotted === ''
+    ? []
+    : dotted.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function withMeta<S extends z.ZodType>(schema: S, extra: Record<string, unknown>): S {
+  return schema.meta({ ...schema.meta(), ...extra }) as S;
+}
+
+// The journal schema of workday/journal.ts, with the pick lists a recipe builder chooses from.
+const lineFields = journalLineSchema.extend({
+  ledger_account: withMeta(journalLineSchema.shape.ledger_account, {
+    pick_list: 'ledger_accounts',
+  }),
+});
+const inputFields = journalInputSchema
+  .extend({
+    company: withMeta(journalInputSchema.shape.company, { pick_list: 'companies' }),
+    lines: z
+      .array(lineFields, { error: 'is required, as a list of journal lines' })
+      .min(2, 'needs at least two lines (debits and credits)')
+      .meta(journalInputSchema.shape.lines.meta() ?? {}),
+  })
+  // Runs even when other fields failed (`when`), so every refusal (balance, decimals, sides,
+  // date) is listed in one error instead of one round trip per mistake.
+  .superRefine(
+    (value, ctx) => {
+      try {
+        validateJournal(value);
+      } catch (error: unknown) {
+        if (!isConnectorError(error)) throw error;
+        const reported = new Set(
+          ctx.issues.map((issue) => (issue.path ?? []).map(String).join('.')),
+        );
+        for (const issue of error.details.issues ?? []) {
+          if (reported.has(issue.path)) continue;
+          ctx.addIssue({ code: 'custom', path: pathOf(issue.path), message: issue.message });
+        }
+      }
+    },
+    { when: () => true },
+  );
+
+const outputFields = journalSummarySchema.extend({
+  duplicate: z.boolean().meta({
+    label: 'Already existed',
+    hint: 'True when a journal with this Journal ID was already in Workday; it is returned instead of booking twice.',
+  }),
+});
+
+type Output = z.input<typeof outputFields>;
+
+/** `JE-20260331-3F9A1C0B7D2E`: date for humans, 48 random bits against collisions. */
+function generateJournalId(accountingDate: string): string {
+  return `JE-${accountingDate.replaceAll('-', '')}-${randomBytes(6).toString('hex').toUpperCase()}`;
+}
+
+function isDuplicateOf(error: ConnectorError, journalId: string): boolean {
+  if (error.code !== 'remote_validation') return false;
+  const texts = [error.message, ...(error.details.remoteMessages ?? []).map((m) => m.message)];
+  return texts.some((text) => DUPLICATE.test(text) && text.includes(journalId));
+}
+
+/** The journal as Workday has it, else what was submitted (never an error after a commit). */
+async function readBack(
+  fm: FinancialManagement,
+  journal: ValidatedJournal,
+  journalId: string,
+  wid: string | undefined,
+): Promise<JournalSummary> {
+  try {
+    const entry = await fm.getJournalById(journalId);
+    if (entry !== undefined) return summaryOfEntry(entry, journalId);
+  } catch {
+    // The journal is booked; failing now would invite a retry. Report what was sent.
+  }
+  return summaryOfSubmitted(journal, journalId, wid);
+}
+
+function unknownOutcome(journalId: string, cause: ConnectorError): ConnectorError {
+  return new ConnectorError(
+    cause.code,
+    `Workday did not confirm journal "${journalId}" and it could not be looked up: ${cause.message}`,
+    {
+      hint: `Run the action again with Journal ID "${journalId}": it returns the journal if it was booked and books it once otherwise.`,
+      details: { ...cause.details, journalId },
+      cause,
+    },
+  );
+}
+
+async function submitOnce(
+  fm: FinancialManagement,
+  journal: ValidatedJournal,
+  journalId: string,
+): Promise<Output> {
+  let lastError: ConnectorError | undefined;
+  for (let attempt = 1; attempt <= MAX_SUBMISSIONS; attempt++) {
+    try {
+      const submitted = await fm.submitAccountingJournal(journal);
+      const summary = await readBack(fm, journal, journalId, submitted.wid);
+      return { ...summary, duplicate: false };
+    } catch (error: unknown) {
+      if (!isConnectorError(error)) throw error;
+      if (isDuplicateOf(error, journalId)) {
+        const existing = await fm.getJournalById(journalId);
+        if (existing === undefined) throw error;
+        // On a later attempt the "duplicate" is our own earlier, unconfirmed submission.
+        return { ...summaryOfEntry(existing, journalId), duplicate: attempt === 1 };
+      }
+      if (!UNKNOWN_OUTCOME.has(error.code)) throw error;
+      lastError = error;
+      // Look before resubmitting: the lost answer may belong to a journal that was booked.
+      let existing;
+      try {
+        existing = await fm.getJournalById(journalId);
+      } catch (lookupError: unknown) {
+        throw unknownOutcome(journalId, isConnectorError(lookupError) ? lookupError : error);
+      }
+      if (existing !== undefined)
+        return { ...summaryOfEntry(existing, journalId), duplicate: false };
+    }
+  }
+  const last = lastError as ConnectorError;
+  throw new ConnectorError(
+    last.code,
+    `Journal "${journalId}" was not booked: Workday failed ${MAX_SUBMISSIONS} times, last with: ${last.message}`,
+    {
+      hint: `Nothing was booked (each failure was checked with a lookup). Run the action again later with Journal ID "${journalId}".`,
+      details: { ...last.details, journalId },
+      cause: last,
+    },
+  );
+}
+
+/** Books a general-ledger journal entry in Workday Financials, exactly once. */
+export const postJournalEntry = defineAction({
+  title: 'Post journal entry',
+  subtitle: 'Book a GL journal with Submit_Accounting_Journal',
+  description:
+    'Creates an accounting journal in Workday Financials from balanced debit and credit lines.',
+  help:
+    'Checked before anything is sent: at least two lines, one debit or credit per line, amounts ' +
+    "with the currency's decimals, debits equal to credits (exact decimals). The Journal ID makes " +
+    'it safe to retry: a journal is never booked twice.',
+  scopes: [FUNCTIONAL_AREAS.commonFinancialManagement],
+  probes: [financialManagementProbe],
+  // Submit is a POST: the runtime never repeats it; submitOnce decides after a lookup.
+  retry_on_request: ['GET'],
+  input_fields: inputFields,
+  output_fields: outputFields,
+  async execute({ connection, http, input }) {
+    const journal = validateJournal(input);
+    const journalId = journal.journalId ?? generateJournalId(journal.accountingDate);
+    const fm = createFinancialManagement(http, parseWorkdayEndpoints(connection));
+    return submitOnce(fm, { ...journal, journalId }, journalId);
+  },
+  sample_output: {
+    journal_id: 'JE-20260331-3F9A1C0B7D2E',
+    wid: '9b1f3c0e2a7d4e5f8a6b7c8d9e0f1a2b',
+    status: 'Posted',
+    company: 'GMS_USA',
+    currency: 'USD',
+    accounting_date: '2026-03-31',
+    total_debit: '1250.00',
+    total_credit: '1250.00',
+    line_count: 2,
+    duplicate: false,
+  },
+});

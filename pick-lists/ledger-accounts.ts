@@ -1,0 +1,23 @@
+import { definePickList } from '../workday/definers';
+import { parseWorkdayEndpoints } from '../workday/endpoints';
+import { createFinancialManagement } from '../workday/soap/financial-management';
+
+/** The account set journals use unless told otherwise (journal lines default to it too). */
+const DEFAULT_ACCOUNT_SET = 'Standard';
+
+/**
+ * `[label, Ledger_Account_ID]` of the accounts in one account set (pick list parameter
+ * `account_set`, default `Standard`), retired accounts left out. Workday has no
+ * Get_Ledger_Accounts: the accounts come from Get_Account_Sets.
+ */
+export const ledgerAccounts = definePickList(async ({ connection, http, params }) => {
+  const accountSet = params['account_set'] ?? DEFAULT_ACCOUNT_SET;
+  const fm = createFinancialManagement(http, parseWorkdayEndpoints(connection));
+  const set = (await fm.getAccountSets()).find((candidate) => candidate.id === accountSet);
+  return (set?.ledgerAccounts ?? [])
+    .filter((account) => !account.retired)
+    .map((account): [string, string] => [
+      account.name === undefined ? account.id : `${account.id} – ${account.name}`,
+      account.id,
+    ]);
+});
