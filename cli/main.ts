@@ -1,3 +1,19 @@
 #!/usr/bin/env node
-// Placeholder entry point until the CLI commands land: says honestly what is not built yet.
-process.stdout.write('connector: the demo is not built yet (see README.md).\n');
+// The `connector` executable: the only place that exits the process (cli/run.ts owns the codes).
+import { runCli } from './run';
+
+async function main(): Promise<void> {
+  const exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  // Let piped output drain before exiting; process.exit would cut it short.
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise<void>((resolve) => stream.write('', () => resolve())),
+    ),
+  );
+  process.exit(exitCode);
+}
+
+void main();

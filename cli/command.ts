@@ -1,0 +1,25 @@
+import type { Redactor } from '../sdk/redact';
+
+/** What a command returns; `cli/run.ts` prints it (redacted) and `cli/main.ts` exits with it. */
+export interface CommandResult {
+  /** Printed on stdout as is: the command's result, e.g. JSON. */
+  stdout?: string;
+  /** Printed on stderr: notes for the person at the terminal. */
+  stderr?: string;
+  exitCode: number;
+}
+
+/** What every command receives beside its options. */
+export interface CommandContext {
+  /** Directory relative paths are resolved against. */
+  cwd: string;
+  /** Environment (for `CONNECTOR_MASTER_KEY`). */
+  env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The run's redactor. Commands register every secret they learn (settings values, new tokens),
+   * so no output line can carry one.
+   */
+  redactor: Redactor;
+  /** Writes one line to stderr at once (redacted), for progress and `--verbose` output. */
+  log(line: string): void;
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { ConnectorError } from '../../sdk/errors';
+import { loadSettings } from '../../sdk/settings';
+import { buildArtifact } from '../build/build-artifact';
+import { formatBuildSummary } from '../build/summary';
+import type { CommandContext, CommandResult } from '../command';
+
+/** Options of `connector build`. */
+export interface BuildOptions {
+  /**
+   * Output directory of `connector.js`, its source map and `manifest.json`.
+   * @default 'dist/upload'
+   */
+  out?: string;
+  /**
+   * The module whose default export is the connector definition.
+   * @default 'connector.ts'
+   */
+  entry?: string;
+  /**
+   * Settings file holding the connection the self-test runs the `test` lambda for; without it
+   * the build starts the embedded sandbox and uses its connection.
+   */
+  settings?: string;
+  /**
+   * The named connection for the self-test's `test` lambda.
+   * @default 'us'
+   */
+  connection?: string;
+  /** Skip running the `test` lambda (the bundle is still loaded in a fresh process). */
+  skipConnectionTest?: boolean;
+}
+
+/** The part of a running sandbox the build uses. */
+export interface BuildSandbox {
+  settings: { connections: Record<string, unknown> };
+  close(): Promise<void>;
+}
+
+/** What `build` needs besides options; tests may inject the sandbox starter. */
+export interface BuildDependencies {
+  /**
+   * Starts a sandbox for the self-test.
+   * @default `startSandbox` from `sandbox/index.ts`
+   */
+  startSandbox?: () => Promise<BuildSandbox>;
+}
+
+const DEFAULT_CONNECTION = 'us';
+
+// The self-test's connection holds a client secret and a refresh token: keep them out of output.
+function registerSecrets(context: CommandContext, connection: unknown): void {
+  if (typeof connection !== 'object' || connection === null) return;
+  for (const [key, value] of Object.entries(connection))
+    if (typeof value === 'string' && /secret|token|password/i.test(key))
+      context.redactor.add(value);
+}
+
+// Loaded on first use, like the CLI's other heavy modules: fastify is not needed to bundle.
+function defaultStartSandbox(): Promise<BuildSandbox> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startSandbox } = require('../../sandbox/index') as { startSandbox?: unknown };
+  if (typeof startSandbox !== 'function')
+    throw new ConnectorError('internal', `Module 'sandbox/index' does not export 'startSandbox'.`);
+  return (startSandbox as () => Promise<BuildSandbox>)();
+}
+
+/**
+ * `connector build [--out DIR]`: bundles the connector into one self-contained `connector.js`,
+ * writes `manifest.json`, validates every sample output against its schemas and self-tests the
+ * bundle in a fresh `node` process (keys match the manifest, the `test` lambda passes against the
+ * sandbox or the given settings). Exits 1 when any check fails, naming the operation and field.
+ */
+export async function build(
+  options: BuildOptions,
+  context: CommandContext,
+  dependencies: BuildDependencies = {},
+): Promise<CommandResult> {
+  const connectionName = options.connection ?? DEFAULT_CONNECTION;
+  let sandbox: BuildSandbox | undefined;
+  let connection: unknown;
+  if (options.skipConnectionTest !== true) {
+    if (options.settings !== undefined) {
+      const store = await loadSettings(path.resolve(context.cwd, options.settings), {
+        env: context.env,
+        cwd: context.cwd,
+      });
+      connection = store.getConnection(connectionName);
+    } else {
+      sandbox = await (dependencies.startSandbox ?? defaultStartSandbox)();
+      connection = sandbox.settings.connections[connectionName];
+      if (connection === undefined) {
+        await sandbox.close();
+        return {
+          stderr: `error: the sandbox has no connection '${connectionName}' (it has: ${Object.keys(sandbox.settings.connections).join(', ')}).\n`,
+          exitCode: 2,
+        };
+      }
+    }
+  }
+  registerSecrets(context, connection);
+  try {
+    const report = await buildArtifact({
+      cwd: context.cwd,
+      ...(options.out === undefined ? {} : { out: options.out }),
+      ...(options.entry === undefined ? {} : { entry: options.entry }),
+      ...(connection === undefined
+        ? {}
+        : { selfTestConnection: { name: connectionName, connection } }),
+    });
+    const summary = context.redactor.redact(formatBuildSummary(report, context.cwd));
+    return report.ok ? { stdout: summary, exitCode: 0 } : { stderr: summary, exitCode: 1 };
+  } finally {
+    await sandbox?.close();
+  }
+}

@@ -1,0 +1,222 @@
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { isSensitiveKey } from '../../sdk/redact';
+import { secretFieldNames } from '../../sdk/schema';
+import { loadSettings } from '../../sdk/settings';
+import { loadConnector } from '../load-connector';
+import { formatExchange } from '../output';
+import { readJsonFile } from '../read-json-file';
+import { usageError } from '../usage-error';
+import type { Logger } from '../../sdk/define';
+import type { Redactor } from '../../sdk/redact';
+import type { ConnectionValues } from '../../sdk/settings';
+import type { CommandContext, CommandResult } from '../command';
+import type { LoadedConnector } from '../load-connector';
+import type { CliSession, SessionFactory, TokenUpdate } from '../session';
+
+/** Options of `connector exec PATH`. */
+export interface ExecOptions {
+  /** What to run: `test`, `actions.NAME`, `triggers.NAME` or `pick_lists.NAME`. */
+  path: string;
+  /**
+   * The settings file (plain or encrypted), relative to the working directory.
+   * @default 'settings.json'
+   */
+  settings: string;
+  /** The named connection to use; required when the settings file names several. */
+  connection?: string;
+  /** JSON file with the action or trigger input, or the pick list's parameters. */
+  input?: string;
+  /** JSON file with a trigger's closure (the previous poll's `next_poll`). */
+  closure?: string;
+  /** Write the result JSON to this file instead of stdout. */
+  output?: string;
+  /** Print every HTTP exchange to stderr. */
+  verbose: boolean;
+  /** Print errors as JSON objects. */
+  json: boolean;
+}
+
+/** What `exec` needs besides options; tests inject a small connector and session factory. */
+export interface ExecDependencies {
+  /**
+   * The connector definition.
+   * @default the package's connector.ts
+   */
+  loadConnector?: () => LoadedConnector;
+  /** Builds the SDK session. */
+  createSession: SessionFactory;
+}
+
+type Target = { kind: 'test' } | { kind: 'actions' | 'triggers' | 'pick_lists'; name: string };
+
+// Written back by the CLI itself; not connection fields the connector's schema knows.
+const TOKEN_KEYS = ['access_token', 'access_token_expires_at'] as const;
+
+// Names that hold secrets by convention even when the schema does not mark them.
+const SECRET_NAME = /secret|password|passphrase|(^|_)token$|api_?key|private_?key/i;
+
+/**
+ * Runs one lambda of the connector (`test`, an action, a trigger poll or a pick list) against the
+ * connection from the settings file, prints its result as JSON and writes refreshed tokens back.
+ */
+export async function exec(
+  options: ExecOptions,
+  context: CommandContext,
+  dependencies: ExecDependencies,
+): Promise<CommandResult> {
+  const definition = (dependencies.loadConnector ?? loadConnector)();
+  const target = resolveTarget(options.path, definition);
+
+  const settingsPath = path.resolve(context.cwd, options.settings);
+  const store = await loadSettings(settingsPath, { env: context.env, cwd: context.cwd });
+  const connectionName = store.resolveConnectionName(options.connection);
+  const values = store.getConnection(connectionName);
+  registerSecrets(context.redactor, values, definition);
+
+  if (options.closure !== undefined && target.kind !== 'triggers') {
+    throw usageError('--closure applies to triggers only.', `'${options.path}' is not a trigger.`);
+  }
+
+  const input =
+    options.input === undefined
+      ? {}
+      : await readJsonFile(path.resolve(context.cwd, options.input), 'Input file');
+  const closure =
+    options.closure === undefined
+      ? undefined
+      : await readJsonFile(path.resolve(context.cwd, options.closure), 'Closure file');
+
+  const { connection, tokens } = splitTokens(values);
+  const session = await dependencies.createSession(definition, {
+    connection,
+    tokens,
+    onTokens: async (update: TokenUpdate) => {
+      context.redactor.add(update.access_token);
+      if (update.refresh_token !== undefined) context.redactor.add(update.refresh_token);
+      await store.updateConnection(connectionName, { ...update });
+    },
+    log: createLog(context, options.verbose),
+    ...(options.verbose
+      ? { onExchange: (exchange) => formatExchange(exchange).forEach((l) => context.log(l)) }
+      : {}),
+  });
+  let result: unknown;
+  try {
+    result = await run(session, target, input, closure, options.path);
+  } finally {
+    session.close();
+  }
+
+  const json = `${JSON.stringify(result ?? null, null, 2)}\n`;
+  if (options.output === undefined) return { stdout: json, exitCode: 0 };
+  const outputPath = path.resolve(context.cwd, options.output);
+  await writeFile(outputPath, context.redactor.redact(json), { mode: 0o600 });
+  return { stderr: `Wrote the result to ${outputPath}.\n`, exitCode: 0 };
+}
+
+async function run(
+  session: CliSession,
+  target: Target,
+  input: unknown,
+  closure: unknown,
+  pathText: string,
+): Promise<unknown> {
+  switch (target.kind) {
+    case 'test':
+      return session.test();
+    case 'actions':
+      return session.runAction(target.name, input);
+    case 'triggers':
+      return session.poll(target.name, input, closure);
+    case 'pick_lists':
+      return session.pickList(target.name, pickListParams(input, pathText));
+  }
+}
+
+/** Parses PATH against what the definition has; anything else is a usage error listing it all. */
+export function resolveTarget(pathText: string, definition: LoadedConnector): Target {
+  if (pathText === 'test') return { kind: 'test' };
+  const dot = pathText.indexOf('.');
+  const kind = pathText.slice(0, dot);
+  const name = pathText.slice(dot + 1);
+  if (
+    dot > 0 &&
+    (kind === 'actions' || kind === 'triggers' || kind === 'pick_lists') &&
+    Object.hasOwn(definition[kind], name)
+  ) {
+    return { kind, name };
+  }
+  throw usageError(
+    `Unknown path '${pathText}'; this connector has: ${availablePaths(definition).join(', ')}.`,
+    'PATH is test, actions.NAME, triggers.NAME or pick_lists.NAME.',
+  );
+}
+
+/** Every PATH `exec` accepts for `definition`, in a stable order. */
+export function availablePaths(definition: LoadedConnector): string[] {
+  return [
+    'test',
+    ...Object.keys(definition.actions).map((n) => `actions.${n}`),
+    ...Object.keys(definition.triggers).map((n) => `triggers.${n}`),
+    ...Object.keys(definition.pick_lists).map((n) => `pick_lists.${n}`),
+  ];
+}
+
+function pickListParams(input: unknown, pathText: string): Record<string, string> {
+  const ok =
+    typeof input === 'object' &&
+    input !== null &&
+    !Array.isArray(input) &&
+    Object.values(input).every((v) => typeof v === 'string');
+  if (!ok) {
+    throw usageError(
+      `The input of '${pathText}' must be a JSON object of string parameters.`,
+      'Pick list parameters are passed as {"name": "value"}.',
+    );
+  }
+  return input as Record<string, string>;
+}
+
+function splitTokens(values: ConnectionValues): {
+  connection: ConnectionValues;
+  tokens: { access_token?: string; access_token_expires_at?: string };
+} {
+  const connection = { ...values };
+  const tokens: { access_token?: string; access_token_expires_at?: string } = {};
+  for (const key of TOKEN_KEYS) {
+    const value = connection[key];
+    delete connection[key];
+    if (typeof value === 'string' && value !== '') tokens[key] = value;
+  }
+  return { connection, tokens };
+}
+
+/** Warnings always reach stderr (a failed token write-back matters); the rest only with --verbose. */
+function createLog(context: CommandContext, verbose: boolean): Logger {
+  const line = (level: string) => (message: string, data?: Record<string, unknown>) =>
+    context.log(`${level}: ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`);
+  const quiet = () => undefined;
+  return {
+    debug: verbose ? line('debug') : quiet,
+    info: verbose ? line('info') : quiet,
+    warn: line('warn'),
+  };
+}
+
+function registerSecrets(
+  redactor: Redactor,
+  values: ConnectionValues,
+  definition: LoadedConnector,
+): void {
+  let marked: string[] = [];
+  try {
+    marked = secretFieldNames(definition.connection.fields);
+  } catch {
+    // A schema the walker does not understand still gets the name-based rule below.
+  }
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
+    if (marked.includes(key) || isSensitiveKey(key) || SECRET_NAME.test(key)) redactor.add(value);
+  }
+}

@@ -1,0 +1,34 @@
+import { ConnectorError } from '../sdk/errors';
+import type * as Runtime from '../sdk/runtime';
+import type { SandboxRunner } from './commands/sandbox';
+import type { SessionFactory } from './session';
+
+// Modules are loaded on first use: `connector --version` should not pay for axios or fastify.
+function requireModule(modulePath: string): Record<string, unknown> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(modulePath) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConnectorError('internal', `Module '${modulePath}' could not be loaded.`, {
+      cause: error,
+    });
+  }
+}
+
+/** The SDK's `createSession`. */
+export function defaultCreateSession(): SessionFactory {
+  const { createSession } = requireModule('../sdk/runtime') as typeof Runtime;
+  return (definition, options) => createSession(definition, options);
+}
+
+/** `runSandboxCommand` from `sandbox/cli.ts`. */
+export function defaultRunSandbox(): SandboxRunner {
+  const runner = requireModule('../sandbox/cli').runSandboxCommand;
+  if (typeof runner !== 'function') {
+    throw new ConnectorError(
+      'internal',
+      `Module 'sandbox/cli' does not export 'runSandboxCommand'.`,
+    );
+  }
+  return runner as SandboxRunner;
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { locateJsonError } from '../sdk/settings';
+import { usageError } from './usage-error';
+
+/**
+ * Reads a JSON file given on the command line (`--input`, `--closure`). A missing file or
+ * malformed JSON is a usage error naming the file and the position, never quoting its content.
+ * @param what How the file is called in messages, e.g. `Input file`.
+ */
+export async function readJsonFile(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(
+      code === 'ENOENT'
+        ? `${what} '${file}' does not exist.`
+        : `${what} '${file}' could not be read (${code ?? 'unknown error'}).`,
+    );
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    const at = locateJsonError(body);
+    const where = at === undefined ? '' : ` at line ${at.line}, column ${at.column}`;
+    throw usageError(`${what} '${file}' is not valid JSON${where}.`);
+  }
+}
