@@ -347,7 +347,10 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         return { status, headers: outcome.headers, data: parsed as T, url: redactedUrl };
       }
 
-      if (retryable && shouldRetryStatus(status, statusText, body)) {
+      // A 429 is a refusal to process the request at all (the client is asked to slow down), so
+      // sending it again cannot repeat a write: every method waits for Retry-After and retries,
+      // POST and PUT too. Assumed for Workday, whose rate limiting is undocumented.
+      if ((retryable || status === 429) && shouldRetryStatus(status, statusText, body)) {
         const delay =
           retryAfterMs ?? backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
         const withinCap = retryAfterMs === undefined || retryAfterMs <= policy.maxRetryAfterMs;

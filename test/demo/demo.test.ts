@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CLI_MAIN, ensureDist } from './ensure-dist';
+import { CLI_MAIN, ensureDist } from '../helpers/ensure-dist';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
