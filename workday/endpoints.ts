@@ -250,17 +250,7 @@ function checkSoapVersion(raw: unknown): string {
   );
 }
 
-/**
- * Derives the tenant, hosts and service paths from a connection's endpoints, and refuses
- * endpoints that cannot work together, before any network call:
- * - each URL parses, is https (http only on loopback), has no credentials, query or fragment;
- * - the REST (`/ccx/api/v1/{tenant}`), token (`/ccx/oauth2/{tenant}/token`) and authorization
- *   (`/{tenant}/authorize`) endpoints name the same tenant (case-sensitive): `tenant_mismatch`;
- * - the token and REST endpoints are on the same origin (the authorization endpoint may be on
- *   another host, e.g. impl.workday.com): `tenant_mismatch`.
- * @throws ConnectorError `invalid_settings` or `tenant_mismatch`, naming the field at fault.
- */
-export function parseWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints {
+function computeWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints {
   const rest = parseRest(connection.rest_api_endpoint);
   const token = parseToken(connection.token_endpoint);
   const rawAuthorization = connection.authorization_endpoint;
@@ -325,4 +315,37 @@ export function parseWorkdayEndpoints(connection: EndpointSettings): WorkdayEndp
 function joinPath(base: string, resource: string): string {
   const rest = resource.replace(/^\/+/, '');
   return rest === '' ? base : `${base}/${rest}`;
+}
+
+/** Parsed endpoints of recently seen connections: every action call needs them, URL parsing is not free. */
+const cache = new Map<string, WorkdayEndpoints>();
+const CACHE_SIZE = 32;
+
+/**
+ * Derives the tenant, hosts and service paths from a connection's endpoints, and refuses
+ * endpoints that cannot work together, before any network call:
+ * - each URL parses, is https (http only on loopback), has no credentials, query or fragment;
+ * - the REST (`/ccx/api/v1/{tenant}`), token (`/ccx/oauth2/{tenant}/token`) and authorization
+ *   (`/{tenant}/authorize`) endpoints name the same tenant (case-sensitive): `tenant_mismatch`;
+ * - the token and REST endpoints are on the same origin (the authorization endpoint may be on
+ *   another host, e.g. impl.workday.com): `tenant_mismatch`.
+ * @throws ConnectorError `invalid_settings` or `tenant_mismatch`, naming the field at fault.
+ */
+export function parseWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints {
+  // Keyed by the values parsing reads, not by object identity, so a changed setting is re-checked.
+  const key = [
+    connection.auth_type,
+    connection.rest_api_endpoint,
+    connection.token_endpoint,
+    connection.authorization_endpoint,
+    connection.soap_version,
+  ]
+    .map((value) => (typeof value === 'string' ? value : `<${typeof value}>`))
+    .join('\n');
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const endpoints = Object.freeze(computeWorkdayEndpoints(connection));
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, endpoints);
+  return endpoints;
 }

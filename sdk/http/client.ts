@@ -258,7 +258,9 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         for (const [key, value] of Object.entries(applied.query ?? {}))
           url.searchParams.set(key, value);
       }
-      const redactedUrl = redactor.redact(url.toString());
+      // Redacting costs a scan of the URL; most requests succeed and never show it to anyone.
+      let redactedUrlText: string | undefined;
+      const redactedUrl = (): string => (redactedUrlText ??= redactor.redact(url.toString()));
 
       await acquireSlot(shared);
       const sentAt = Date.now();
@@ -271,15 +273,16 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       const durationMs = Date.now() - sentAt;
 
       if (outcome.kind === 'transport') {
-        report({
-          attempt,
-          method: req.method,
-          url: redactedUrl,
-          durationMs,
-          requestHeaders: headers,
-          ...(data === undefined ? {} : { requestBody: data }),
-          error: outcome.failure.detail,
-        });
+        if (options.onExchange !== undefined)
+          report({
+            attempt,
+            method: req.method,
+            url: redactedUrl(),
+            durationMs,
+            requestHeaders: headers,
+            ...(data === undefined ? {} : { requestBody: data }),
+            error: outcome.failure.detail,
+          });
         const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
         if (
           retryable &&
@@ -302,17 +305,18 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
           shared.pausedUntil,
           Date.now() + Math.min(retryAfterMs ?? policy.baseDelayMs, policy.maxRetryAfterMs),
         );
-      report({
-        attempt,
-        method: req.method,
-        url: redactedUrl,
-        status,
-        durationMs,
-        requestHeaders: headers,
-        ...(data === undefined ? {} : { requestBody: data }),
-        responseHeaders: outcome.headers,
-        responseBody: body,
-      });
+      if (options.onExchange !== undefined)
+        report({
+          attempt,
+          method: req.method,
+          url: redactedUrl(),
+          status,
+          durationMs,
+          requestHeaders: headers,
+          ...(data === undefined ? {} : { requestBody: data }),
+          responseHeaders: outcome.headers,
+          responseBody: body,
+        });
 
       const subject = { status, statusText, body };
       const ok = status >= 200 && status < 300;
@@ -329,10 +333,10 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         if (ok)
           throw new ConnectorError(
             'unauthorized',
-            `The response to ${req.method} ${redactedUrl} still reported an authorization failure after a token refresh.`,
+            `The response to ${req.method} ${redactedUrl()} still reported an authorization failure after a token refresh.`,
             {
               hint: 'Re-authorize the connection.',
-              details: { status, method: req.method, url: redactedUrl },
+              details: { status, method: req.method, url: redactedUrl() },
             },
           );
       }
@@ -340,11 +344,18 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       if (ok || req.acceptStatus?.includes(status)) {
         const parsed =
           responseType === 'json' && ok
-            ? parseJson(body, req.method, redactedUrl, outcome.headers['content-type'] ?? '')
+            ? parseJson(body, req.method, redactedUrl(), outcome.headers['content-type'] ?? '')
             : responseType === 'json'
               ? parseLenient(body)
               : body;
-        return { status, headers: outcome.headers, data: parsed as T, url: redactedUrl };
+        return {
+          status,
+          headers: outcome.headers,
+          data: parsed as T,
+          get url() {
+            return redactedUrl();
+          },
+        };
       }
 
       // A 429 is a refusal to process the request at all (the client is asked to slow down), so
@@ -370,7 +381,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             status,
             statusText,
             method: req.method,
-            url: redactedUrl,
+            url: redactedUrl(),
             body,
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
           },

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+
 import { z } from 'zod';
 import { ConnectorError, toConnectorError } from '../errors';
 import type {
@@ -99,6 +102,16 @@ function lookup<T>(map: Record<string, T>, name: string, kind: string): T {
   return found;
 }
 
+/** Default sockets per connection: enough for 16 concurrent requests, no more. */
+const DEFAULT_POOL_SOCKETS = 16;
+
+function createPool(maxSockets = DEFAULT_POOL_SOCKETS): { http: http.Agent; https: https.Agent } {
+  return {
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
+  };
+}
+
 function registerSecrets(redactor: Redactor, schema: z.ZodObject, raw: unknown): void {
   if (typeof raw !== 'object' || raw === null) return;
   for (const name of secretFieldNames(schema)) {
@@ -147,7 +160,12 @@ export function createSession<F extends z.ZodObject>(
     const { option: auth } = selectAuthorization(definition.connection.authorization, connection);
     redactor.add(auth.client_secret(connection));
     const log = createRedactingLogger(options.log, redactor);
+    // One keep-alive pool per connection, shared by API and token requests, so a token refresh
+    // reuses a warm socket instead of opening (and TLS-handshaking) one of its own.
+    const pool = options.http?.agent ?? createPool(options.http?.maxSockets);
+    const ownsPool = options.http?.agent === undefined;
     const tokens = createTokenManager({
+      agent: pool,
       authorization: auth,
       connection,
       redactor,
@@ -164,6 +182,7 @@ export function createSession<F extends z.ZodObject>(
     const http = createHttpClient({
       baseUri: definition.connection.base_uri(connection),
       ...options.http,
+      agent: pool,
       auth: tokens.hooks,
       redactor,
       ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
@@ -299,7 +318,13 @@ export function createSession<F extends z.ZodObject>(
         ),
       refreshAccessToken: () => guardAsync(() => tokens.refresh()),
       runProbe: (probe) => guardAsync(() => probe.run(context)),
-      close: () => http.close(),
+      close: () => {
+        http.close();
+        if (ownsPool) {
+          pool.http?.destroy();
+          pool.https?.destroy();
+        }
+      },
     };
   });
 }

@@ -33,6 +33,8 @@ export interface TokenManagerOptions<C> {
   onTokensFailed?: (error: unknown) => void;
   onExchange?: (exchange: Exchange) => void;
   timeoutMs?: number;
+  /** The connection's keep-alive pool, shared with its API requests. */
+  agent?: TokenEndpointOptions['agent'];
   now: () => number;
 }
 
@@ -80,6 +82,7 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
       redactor,
       ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.agent === undefined ? {} : { agent: options.agent }),
     };
   }
 
