@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
+import { withFileLock } from './file-lock';
 import { decryptSettingsEnvelope, encryptSettingsText, looksEncrypted } from './encryption';
 import { locateJsonError } from './json-position';
 import { resolveMasterKey } from './master-key';
@@ -33,7 +34,9 @@ export interface SettingsStore {
   getConnection(name?: string): ConnectionValues;
   /**
    * Merges `patch` into connection `name` and writes the file back atomically (encrypted again
-   * when it was). `undefined` values in the patch are ignored. Writes are serialised.
+   * when it was). `undefined` values in the patch are ignored. Writes are serialised within the
+   * process and, through a lock file, across processes; each write re-reads the file first, so
+   * a token another process saved meanwhile is kept.
    */
   updateConnection(name: string | undefined, patch: ConnectionValues): Promise<void>;
 }
@@ -131,20 +134,41 @@ class FileSettingsStore implements SettingsStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    const write = this.writes.then(async () => {
-      const next = cloneDocument(this.document);
-      const target =
-        next.kind === 'single' ? next.connection : (next.connections[resolved as string] ?? {});
-      for (const [field, value] of Object.entries(patch)) {
-        if (value !== undefined) target[field] = value;
-      }
-      await writeFileAtomic(this.path, this.serialise(next), { fs: this.fs });
-      // Only adopt the new content once it is on disk, so memory never runs ahead of the file.
-      this.document = next;
-    });
+    const write = this.writes.then(() =>
+      withFileLock(this.path, this.fs, async () => {
+        // Patch what is on disk now, not what was loaded: another process (a second `exec`, or
+        // the minutes an `oauth2` sign-in takes) may have saved tokens since.
+        const next = cloneDocument(await this.readCurrent());
+        if (next.kind === 'named' && !Object.hasOwn(next.connections, resolved as string))
+          next.connections[resolved as string] = {};
+        const target =
+          next.kind === 'single' ? next.connection : (next.connections[resolved as string] ?? {});
+        for (const [field, value] of Object.entries(patch)) {
+          if (value !== undefined) target[field] = value;
+        }
+        await writeFileAtomic(this.path, this.serialise(next), { fs: this.fs });
+        // Only adopt the new content once it is on disk, so memory never runs ahead of the file.
+        this.document = next;
+      }),
+    );
     // A failed write must not block later ones; the caller still sees its own failure.
     this.writes = write.catch(() => undefined);
     return write;
+  }
+
+  private async readCurrent(): Promise<SettingsDocument> {
+    const outer = parseJson(await readSettingsText(this.fs, this.path), this.path);
+    if (!looksEncrypted(outer)) return toDocument(outer, this.path);
+    if (this.key === undefined)
+      throw new ConnectorError(
+        'invalid_settings',
+        `Settings file '${this.path}' was encrypted by another process since it was loaded.`,
+        { hint: 'Run the command again with the master key available.' },
+      );
+    return toDocument(
+      parseJson(decryptSettingsEnvelope(outer, this.key, this.path), this.path),
+      this.path,
+    );
   }
 
   private connectionRecord(name: string | undefined): ConnectionValues {
