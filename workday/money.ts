@@ -41,6 +41,9 @@ export const MAX_INTEGER_DIGITS = 18;
 // digit limits they can only be mistakes (and would make huge strings).
 const MAX_EXPONENT = 40;
 
+/** Significant decimal digits every double reproduces exactly (DBL_DIG). */
+const MAX_EXACT_NUMBER_DIGITS = 15;
+
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** Minor-unit digits of an ISO 4217 code (case-insensitive), e.g. 2 for USD, 0 for JPY. */
@@ -61,7 +64,8 @@ export interface CheckAmountOptions {
  * Converts a positive decimal amount to integer minor units without floating-point arithmetic.
  * Numbers go through their shortest round-trip decimal string (`String(0.1)` is `"0.1"`), so
  * `0.1` is exactly 10 cents; a float such as `0.1 + 0.2` (`0.30000000000000004`) is refused for
- * having too many decimals rather than silently rounded.
+ * having too many decimals rather than silently rounded, and a number with more significant
+ * digits than a double holds exactly is refused: send large amounts as strings.
  */
 export function checkAmount(
   value: unknown,
@@ -115,6 +119,18 @@ export function checkAmount(
         minorDigits === 0
           ? `must be a whole number${currency} (no decimal places)`
           : `has ${fractionPart.length} decimal places; at most ${minorDigits} are allowed${currency}`,
+    };
+  }
+  // A JSON number reaches us as a double: beyond 15 significant digits (DBL_DIG) its shortest
+  // form may already differ from what the sender wrote (12345678901234567.89 arrives as
+  // 12345678901234568), so such an amount is refused instead of booked changed.
+  if (
+    typeof value === 'number' &&
+    digits.replace(/^0+/, '').replace(/0+$/, '').length > MAX_EXACT_NUMBER_DIGITS
+  ) {
+    return {
+      ok: false,
+      message: `has more than ${MAX_EXACT_NUMBER_DIGITS} significant digits, more than a JSON number carries exactly; send it as a string such as "12345678901234567.89"`,
     };
   }
   if (integerPart.length > MAX_INTEGER_DIGITS)

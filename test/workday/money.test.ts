@@ -125,3 +125,28 @@ describe('sumAmounts()', () => {
     expect(sumAmounts([10n ** 18n, 10n ** 18n])).toBe(2n * 10n ** 18n);
   });
 });
+
+describe('checkAmount() on JSON numbers beyond double precision', () => {
+  it('refuses a number whose digits a double cannot carry, instead of booking it changed', () => {
+    // JSON.parse turns this text into 12345678901234568: the cents are already gone.
+    const parsed: unknown = JSON.parse('12345678901234567.89');
+    const check = checkAmount(parsed, 2);
+    expect(check).toEqual({
+      ok: false,
+      message: expect.stringContaining('more than 15 significant digits'),
+    });
+    expect(checkAmount(2 ** 53 + 1, 0)).toMatchObject({ ok: false });
+  });
+
+  it('keeps accepting the same amount as a string, exactly', () => {
+    expect(checkAmount('12345678901234567.89', 2)).toEqual({
+      ok: true,
+      units: 1234567890123456789n,
+    });
+  });
+
+  it('accepts numbers up to 15 significant digits, and round ones beyond', () => {
+    expect(checkAmount(9999999999999.99, 2)).toEqual({ ok: true, units: 999999999999999n });
+    expect(checkAmount(1e17, 2)).toEqual({ ok: true, units: 10000000000000000000n });
+  });
+});
