@@ -47,6 +47,18 @@ export function escapeXml(value: string): string {
   );
 }
 
+/** The Char production of XML 1.0 §2.2. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
 /** Why an XML document was refused. */
 export class XmlRefusedError extends Error {
   override name = 'XmlRefusedError';
@@ -56,6 +68,16 @@ export class XmlRefusedError extends Error {
 export function parseXml(text: string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new XmlRefusedError('DTDs and entity declarations are not allowed in requests.');
+  }
+  // Values are decoded lazily, deep in the operations: refuse references to code points that do
+  // not exist (beyond U+10FFFF, surrogates, NUL) here, as the Client fault they are.
+  for (const match of text.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const ref = match[1] ?? '';
+    const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
+    if (!isXmlChar(code))
+      throw new XmlRefusedError(
+        `The character reference "&#${ref};" is not a valid XML character.`,
+      );
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {

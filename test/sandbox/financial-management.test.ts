@@ -335,6 +335,23 @@ describe('sandbox Financial_Management SOAP', () => {
     );
   });
 
+  it('refuses a character reference to a code point XML does not allow, as a Client fault', async () => {
+    for (const ref of ['&#x110000;', '&#xD800;', '&#0;']) {
+      const response = await postSoap(
+        sandbox,
+        'acme_us',
+        soapEnvelope(journalRequest({ id: `JE-${ref}`, lines: balanced })),
+        token,
+      );
+      expect(response.status).toBe(500);
+      expect(faultOf(response.text)).toMatchObject({
+        faultcode: 'SOAP-ENV:Client',
+        faultstring: `The character reference "${ref}" is not a valid XML character.`,
+      });
+    }
+    expect((await sandbox.state()).journals.acme_us).toBe(0);
+  });
+
   it('answers Get_Ledger_Accounts, which Workday does not have, with a validation fault', async () => {
     const response = await postSoap(
       sandbox,
