@@ -69,7 +69,7 @@ export function checkSettings(fields: z.ZodObject, values: ConnectionValues): Se
   ) {
     const what =
       authType === 'client_credentials'
-        ? 'auth_type "client_credentials" is not how Workday API clients work'
+        ? 'auth_type "client_credentials" is not a documented way for Workday API clients'
         : `auth_type "${authType}" is not supported (use "authorization_code" or "refresh_token")`;
     return { result: failed(check, `${what}: ${GRANT_EXPLANATION}`, 'unsupported_grant') };
   }

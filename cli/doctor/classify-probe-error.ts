@@ -75,10 +75,15 @@ export function classifyProbeError(thrown: unknown, context: ProbeFailureContext
         if (context.areaProven) {
           return `${said}: the API client has functional area ${context.scope} (another probe passed), so ${lacksPermission(context)}.`;
         }
+        // Workday secures web services by domain and business-process security; whether an
+        // OAuth token's functional areas also gate SOAP is not documented, so name both, the
+        // documented cause first.
         return (
-          `${said}: the API client lacks functional area ${context.scope} (needed by ${context.neededBy}), ` +
-          `or ${securityGroup(context.account)} lacks permission for it. Add the area in ${EDIT_SCOPE}; ` +
-          'if it is there, grant the domain permission to the security group and activate pending security policy changes.'
+          `${said}: ${securityGroup(context.account)} lacks permission for it (web services are secured ` +
+          'by domain and business-process security): grant the domain permission to the security group ' +
+          '(Maintain Permissions for Security Group) and activate pending security policy changes. The call ' +
+          `used an OAuth token, so also check that the API client has functional area ${context.scope} ` +
+          `(needed by ${context.neededBy}) in ${EDIT_SCOPE}.`
         );
       }
       if (context.areaProven) {

@@ -55,11 +55,12 @@ describe('classifyProbeError()', () => {
       neededBy: 'action post_journal_entry',
     };
     expect(classifyProbeError(soapNotAuthorized, context)).toBe(
-      'Workday answered "The task submitted is not authorized" to SOAP Get_Journal_Sources: the API ' +
-        'client lacks functional area Common Financial Management (needed by action post_journal_entry), ' +
-        "or the ISU's security group lacks permission for it. Add the area in View API Clients → Edit API " +
-        'Client → Scope (Functional Areas); if it is there, grant the domain permission to the security ' +
-        'group and activate pending security policy changes.',
+      'Workday answered "The task submitted is not authorized" to SOAP Get_Journal_Sources: the ' +
+        "ISU's security group lacks permission for it (web services are secured by domain and " +
+        'business-process security): grant the domain permission to the security group (Maintain ' +
+        'Permissions for Security Group) and activate pending security policy changes. The call used an ' +
+        'OAuth token, so also check that the API client has functional area Common Financial Management ' +
+        '(needed by action post_journal_entry) in View API Clients → Edit API Client → Scope (Functional Areas).',
     );
     expect(classifyProbeError(soapNotAuthorized, { ...context, areaProven: true })).toMatch(
       /the API client has functional area Common Financial Management \(another probe passed\), so the ISU's security group lacks permission for SOAP Get_Journal_Sources/,

@@ -1,23 +1,8 @@
 import { doctor } from '../../cli/commands/doctor';
-import { runCli } from '../../cli/run';
-import { startCliFixture } from './support/cli-fixture';
-import type { CliFixture } from './support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 import type { ConnectionReport, DoctorReport } from '../../cli/doctor/report';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
-});
+const fixture = useCliFixture();
 
 async function diagnose(
   options: { connection?: string; all?: boolean } = {},
@@ -118,10 +103,12 @@ describe('connector doctor', () => {
     expect(journal).toMatchObject({ status: 'fail', code: 'insufficient_scope' });
     expect(journal.detail).toBe(
       'Workday answered "The task submitted is not authorized" to SOAP Financial_Management ' +
-        'Get_Journal_Sources: the API client lacks functional area Common Financial Management (needed by ' +
-        "actions post_journal_entry, get_journal_entry), or the ISU's security group lacks permission for " +
-        'it. Add the area in View API Clients → Edit API Client → Scope (Functional Areas); if it is there, ' +
-        'grant the domain permission to the security group and activate pending security policy changes.',
+        "Get_Journal_Sources: the ISU's security group lacks permission for it (web services are secured " +
+        'by domain and business-process security): grant the domain permission to the security group ' +
+        '(Maintain Permissions for Security Group) and activate pending security policy changes. The call ' +
+        'used an OAuth token, so also check that the API client has functional area Common Financial ' +
+        'Management (needed by actions post_journal_entry, get_journal_entry) in View API Clients → Edit ' +
+        'API Client → Scope (Functional Areas).',
     );
     expect(row(report, 'actions.get_journal_entry').detail).toMatch(
       /^needs functional area Common Financial Management/,
@@ -161,7 +148,7 @@ describe('connector doctor', () => {
     const settings = row(report, 'settings');
     expect(settings).toMatchObject({ status: 'fail', code: 'unsupported_grant' });
     expect(settings.detail).toMatch(
-      /^auth_type "client_credentials" is not how Workday API clients work: Workday API clients issue tokens through an authorization code/,
+      /^auth_type "client_credentials" is not a documented way for Workday API clients: Workday API clients issue tokens through an authorization code/,
     );
     expect((await fixtureState()).tokenRequests.total).toBe(0);
   });
@@ -185,12 +172,11 @@ describe('connector doctor', () => {
   });
 
   it('prints aligned tables for --all without any secret, exiting with the auth code', async () => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(
-      ['doctor', '--settings', fixture.settingsFile, '--all'],
-      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-      { cwd: fixture.dir, env: {} },
+    const { code, stdout, stderr } = await fixture.cli(
+      'doctor',
+      '--settings',
+      fixture.settingsFile,
+      '--all',
     );
     expect(stderr).toBe('');
     expect(code).toBe(3);
