@@ -120,8 +120,13 @@ export function errorForTransport(failure: TransportFailure): ConnectorError {
     message = `Request timed out after ${failure.timeoutMs} ms: ${where}`;
   else if (failure.cancelled === true) message = `Request was cancelled: ${where}`;
   else message = `Request failed before a response arrived (${failure.code}): ${where}`;
+  // A write that got no answer may or may not have been applied: "retry" is only safe advice
+  // for methods that change nothing.
+  const safe = failure.method === 'GET' || failure.method === 'HEAD';
   return new ConnectorError('transport', message, {
-    hint: 'Check the network path to the API host, then retry.',
+    hint: safe
+      ? 'Check the network path to the API host, then retry.'
+      : 'Check the network path to the API host. The request may have been applied before the connection failed: check its effect before sending it again.',
     details: { method: failure.method, url: failure.url, transportCode: failure.code },
     cause: new Error(failure.detail),
   });

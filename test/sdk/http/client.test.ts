@@ -274,8 +274,20 @@ describe('createHttpClient() retries', () => {
     await expect(client().post('x', {})).rejects.toMatchObject({
       code: 'transport',
       message: expect.stringContaining(`POST ${server.url}/api/v1/acme/x`),
+      // A write without an answer may have been applied: never advise a blind retry.
+      hint: expect.stringContaining('check its effect before sending it again'),
     });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('advises a plain retry only for a read', async () => {
+    server.handle((_req, _res, raw) => {
+      raw.socket.destroy();
+    });
+    await expect(client({ retry: { maxRetries: 0 } }).get('x')).rejects.toMatchObject({
+      code: 'transport',
+      hint: 'Check the network path to the API host, then retry.',
+    });
   });
 });
 
