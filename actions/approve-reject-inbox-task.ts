@@ -9,7 +9,7 @@ import {
   APPROVAL_STEP_TYPE,
   AWAITING_ACTION_STATUS,
   fetchInboxTask,
-  INBOX_TASK_ID_PATTERN,
+  inboxTaskIdField,
 } from '../workday/inbox-tasks';
 import { inboxTasksProbe } from '../workday/probes';
 import { workdayReferenceSchema } from '../workday/schemas';
@@ -21,15 +21,7 @@ const STATUS_IN_TEXT = /status is '([^']+)'/i;
 
 const inputFields = z
   .object({
-    inbox_task_id: z
-      .string()
-      .trim()
-      .regex(INBOX_TASK_ID_PATTERN, 'must be a Workday ID such as fc844b7a8f6f813f79efb5ffd6115505')
-      .meta({
-        label: 'Inbox task ID',
-        hint: 'Workday ID of the inbox task (Task ID of Search inbox tasks or New inbox task).',
-        sticky: true,
-      }),
+    inbox_task_id: inboxTaskIdField,
     decision: z.enum(['approve', 'reject']).meta({
       label: 'Decision',
       hint: 'approve sends the task on; reject denies it (a comment is required to reject).',

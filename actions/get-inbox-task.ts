@@ -2,21 +2,11 @@ import { z } from 'zod';
 import { defineAction } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
-import { fetchInboxTask, INBOX_TASK_ID_PATTERN, SAMPLE_INBOX_TASK } from '../workday/inbox-tasks';
+import { fetchInboxTask, inboxTaskIdField, SAMPLE_INBOX_TASK } from '../workday/inbox-tasks';
 import { inboxTasksProbe } from '../workday/probes';
 import { inboxTaskSchema } from '../workday/schemas';
 
-const inputFields = z.object({
-  inbox_task_id: z
-    .string()
-    .trim()
-    .regex(INBOX_TASK_ID_PATTERN, 'must be a Workday ID such as fc844b7a8f6f813f79efb5ffd6115505')
-    .meta({
-      label: 'Inbox task ID',
-      hint: 'Workday ID of the inbox task, e.g. the Task ID output of Search inbox tasks or New inbox task.',
-      sticky: true,
-    }),
-});
+const inputFields = z.object({ inbox_task_id: inboxTaskIdField });
 
 /** Reads one inbox task by its Workday ID. */
 export const getInboxTask = defineAction({

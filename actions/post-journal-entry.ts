@@ -9,6 +9,7 @@ import { journalInputSchema, journalLineSchema, validateJournal } from '../workd
 import type { ValidatedJournal } from '../workday/journal';
 import {
   journalSummarySchema,
+  SAMPLE_JOURNAL_SUMMARY,
   summaryOfEntry,
   summaryOfSubmitted,
 } from '../workday/journal-entry-output';
@@ -195,15 +196,7 @@ export const postJournalEntry = defineAction({
     return submitOnce(fm, { ...journal, journalId }, journalId);
   },
   sample_output: {
-    journal_id: 'JE-20260331-3F9A1C0B7D2E',
-    wid: '9b1f3c0e2a7d4e5f8a6b7c8d9e0f1a2b',
-    status: 'Posted',
-    company: 'GMS_USA',
-    currency: 'USD',
-    accounting_date: '2026-03-31',
-    total_debit: '1250.00',
-    total_credit: '1250.00',
-    line_count: 2,
+    ...SAMPLE_JOURNAL_SUMMARY,
     duplicate: false,
   },
 });

@@ -30,6 +30,19 @@ export const journalSummarySchema = z.object({
 /** A journal summary. */
 export type JournalSummary = z.output<typeof journalSummarySchema>;
 
+/** The journal both journal actions show as `sample_output`, so their samples describe one journal. */
+export const SAMPLE_JOURNAL_SUMMARY = {
+  journal_id: 'JE-20260331-3F9A1C0B7D2E',
+  wid: '9b1f3c0e2a7d4e5f8a6b7c8d9e0f1a2b',
+  status: 'Posted',
+  company: 'GMS_USA',
+  currency: 'USD',
+  accounting_date: '2026-03-31',
+  total_debit: '1250.00',
+  total_credit: '1250.00',
+  line_count: 2,
+} as const satisfies JournalSummary;
+
 /** One line of a journal read back from Workday. */
 export const journalEntryLineSchema = z.object({
   ledger_account: z.string().optional().meta({ label: 'Ledger account' }),

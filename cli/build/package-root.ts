@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-
-const PACKAGE_NAME = 'workday-rest-connector';
+import { findInOwnPackageJson } from '../package-json';
 
 /**
  * The directory of this package's sources, found by walking up from `start` to the package.json
@@ -11,18 +10,9 @@ const PACKAGE_NAME = 'workday-rest-connector';
  * zod's CommonJS and ESM builds, two copies that do not share `.meta()`.
  */
 export function findPackageRoot(start: string = __dirname): string {
-  let dir = start;
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-        name?: unknown;
-      };
-      if (pkg.name === PACKAGE_NAME && existsSync(path.join(dir, 'sdk', 'index.ts'))) return dir;
-    } catch {
-      // No readable package.json here: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start, '..', '..');
-    dir = parent;
-  }
+  return (
+    findInOwnPackageJson(start, (dir) =>
+      existsSync(path.join(dir, 'sdk', 'index.ts')) ? dir : undefined,
+    ) ?? path.resolve(start, '..', '..')
+  );
 }

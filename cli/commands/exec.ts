@@ -6,13 +6,14 @@ import { loadSettings } from '../../sdk/settings';
 import { loadConnector } from '../load-connector';
 import { formatExchange } from '../output';
 import { readJsonFile } from '../read-json-file';
+import { settingsSessionOptions } from '../settings-tokens';
 import { usageError } from '../usage-error';
 import type { Logger } from '../../sdk/define';
 import type { Redactor } from '../../sdk/redact';
 import type { ConnectionValues } from '../../sdk/settings';
 import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
-import type { CliSession, SessionFactory, TokenUpdate } from '../session';
+import type { CliSession, SessionFactory } from '../session';
 
 /** Options of `connector exec PATH`. */
 export interface ExecOptions {
@@ -50,9 +51,6 @@ export interface ExecDependencies {
 
 type Target = { kind: 'test' } | { kind: 'actions' | 'triggers' | 'pick_lists'; name: string };
 
-// Written back by the CLI itself; not connection fields the connector's schema knows.
-const TOKEN_KEYS = ['access_token', 'access_token_expires_at'] as const;
-
 // Names that hold secrets by convention even when the schema does not mark them.
 const SECRET_NAME = /secret|password|passphrase|(^|_)token$|api_?key|private_?key/i;
 
@@ -87,15 +85,8 @@ export async function exec(
       ? undefined
       : await readJsonFile(path.resolve(context.cwd, options.closure), 'Closure file');
 
-  const { connection, tokens } = splitTokens(values);
   const session = await dependencies.createSession(definition, {
-    connection,
-    tokens,
-    onTokens: async (update: TokenUpdate) => {
-      context.redactor.add(update.access_token);
-      if (update.refresh_token !== undefined) context.redactor.add(update.refresh_token);
-      await store.updateConnection(connectionName, { ...update });
-    },
+    ...settingsSessionOptions(store, connectionName, context.redactor),
     log: createLog(context, options.verbose),
     ...(options.verbose
       ? { onExchange: (exchange) => formatExchange(exchange).forEach((l) => context.log(l)) }
@@ -176,20 +167,6 @@ function pickListParams(input: unknown, pathText: string): Record<string, string
     );
   }
   return input as Record<string, string>;
-}
-
-function splitTokens(values: ConnectionValues): {
-  connection: ConnectionValues;
-  tokens: { access_token?: string; access_token_expires_at?: string };
-} {
-  const connection = { ...values };
-  const tokens: { access_token?: string; access_token_expires_at?: string } = {};
-  for (const key of TOKEN_KEYS) {
-    const value = connection[key];
-    delete connection[key];
-    if (typeof value === 'string' && value !== '') tokens[key] = value;
-  }
-  return { connection, tokens };
 }
 
 /** Warnings always reach stderr (a failed token write-back matters); the rest only with --verbose. */

@@ -7,6 +7,7 @@ import { loadConnector } from '../load-connector';
 import { chooseCallbackPort, sameRedirectUri } from '../oauth2/callback-port';
 import { startCallbackServer } from '../oauth2/callback-server';
 import { openBrowser } from '../oauth2/open-browser';
+import { splitTokens } from '../settings-tokens';
 import { usageError } from '../usage-error';
 import type { Session, SessionOptions } from '../../sdk/runtime';
 import type { CommandContext, CommandResult } from '../command';
@@ -69,9 +70,6 @@ export interface OAuth2Dependencies {
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
 
-// Written back by the CLI itself; not connection fields the connector's schema knows.
-const TOKEN_KEYS = ['access_token', 'access_token_expires_at'];
-
 function refuseAuthType(name: string, authType: unknown): ConnectorError {
   const shown = typeof authType === 'string' ? `"${authType}"` : 'no auth_type';
   const why =
@@ -109,8 +107,7 @@ export async function oauth2(
   const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!(timeoutSeconds > 0)) throw usageError('--timeout must be a positive number of seconds.');
 
-  const connection = { ...values };
-  for (const key of TOKEN_KEYS) delete connection[key];
+  const { connection } = splitTokens(values);
   const factory = dependencies.createSession ?? createSession;
   const session = factory(definition, { connection });
   try {

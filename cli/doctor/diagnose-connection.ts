@@ -2,6 +2,7 @@ import { createSession, selectAuthorization } from '../../sdk/runtime';
 import { processTokenResponse, tokenEndpointRequest } from '../../sdk/oauth2';
 import { toConnectorError } from '../../sdk/errors';
 import { RESOURCE_FUNCTIONAL_AREAS } from '../../workday/functional-areas';
+import { splitTokens, writeBackTokens } from '../settings-tokens';
 import { checkEndpoints } from './check-endpoints';
 import { checkProbes } from './check-probes';
 import { checkSettings } from './check-settings';
@@ -52,19 +53,10 @@ export interface DiagnoseOptions {
   now?: () => number;
 }
 
-// Written back by the CLI itself; not connection fields the connector's schema knows.
-const TOKEN_KEYS = ['access_token', 'access_token_expires_at'];
-
 // What the Workday connector's `test` reads (connector.ts), named in its failure diagnosis.
 const TEST_RESOURCE = 'workers/me';
 
 const LATER_CHECKS = ['endpoints', 'token request', 'token facts', 'connection test'] as const;
-
-function withoutTokens(values: ConnectionValues): ConnectionValues {
-  const copy = { ...values };
-  for (const key of TOKEN_KEYS) delete copy[key];
-  return copy;
-}
 
 function operationChecks(definition: LoadedConnector): string[] {
   return [
@@ -117,7 +109,7 @@ export async function diagnoseConnection(options: DiagnoseOptions): Promise<Conn
     checks,
   });
 
-  const values = withoutTokens(store.getConnection(name));
+  const values = splitTokens(store.getConnection(name)).connection;
   secretsOf(store.getConnection(name)).forEach((secret) => redactor.add(secret));
 
   // 1. settings
@@ -189,11 +181,7 @@ export async function diagnoseConnection(options: DiagnoseOptions): Promise<Conn
         access_token: tokens.access_token,
         ...(expiresAt === undefined ? {} : { access_token_expires_at: expiresAt }),
       },
-      onTokens: async (update) => {
-        redactor.add(update.access_token);
-        if (update.refresh_token !== undefined) redactor.add(update.refresh_token);
-        await store.updateConnection(name, { ...update });
-      },
+      onTokens: writeBackTokens(store, name, redactor),
       http: { timeoutMs, retry: { maxRetries: 1 } },
       now,
     });

@@ -50,8 +50,45 @@ function requireParam(form: Form, name: string): string {
   return value;
 }
 
-function ttlSeconds(context: SandboxContext): number {
-  return context.faults.accessTokenTtlSeconds ?? context.accessTokenTtlSeconds;
+/** True when a code or refresh token record exists and was issued to `client` of `tenant`. */
+function isIssuedTo<R extends { tenant: string; clientId: string }>(
+  record: R | undefined,
+  tenant: TenantData,
+  client: ApiClientFixture,
+): record is R {
+  return (
+    record !== undefined && record.tenant === tenant.tenant && record.clientId === client.client_id
+  );
+}
+
+/** Who a token speaks for: the user signed in, or the client's ISU; `code` links it to its code. */
+interface TokenSubject {
+  username: string;
+  workerId: string;
+  code: string | undefined;
+}
+
+/** An access token for `client` acting as `subject`, scoped to the client's functional areas. */
+function issueAccessTokenResponse(
+  context: SandboxContext,
+  tenant: TenantData,
+  client: ApiClientFixture,
+  subject: TokenSubject,
+): TokenResponse {
+  const ttl = context.faults.accessTokenTtlSeconds ?? context.accessTokenTtlSeconds;
+  return {
+    access_token: context.tokens.issueAccessToken(
+      {
+        tenant: tenant.tenant,
+        clientId: client.client_id,
+        ...subject,
+        functionalAreas: new Set(client.functional_areas),
+      },
+      ttl,
+    ),
+    token_type: 'Bearer',
+    expires_in: ttl,
+  };
 }
 
 function exchangeCode(
@@ -69,11 +106,7 @@ function exchangeCode(
   }
   const code = requireParam(form, 'code');
   const record = context.tokens.lookupCode(code);
-  if (
-    record === undefined ||
-    record.tenant !== tenant.tenant ||
-    record.clientId !== client.client_id
-  ) {
+  if (!isIssuedTo(record, tenant, client)) {
     throw new OAuthError(400, 'invalid_grant', 'The authorization code is invalid.');
   }
   if (record.used) {
@@ -101,22 +134,14 @@ function exchangeCode(
       );
     }
   }
-  const grant = {
-    tenant: tenant.tenant,
-    clientId: client.client_id,
-    username: record.username,
-    workerId: record.workerId,
-    code,
-  };
-  const ttl = ttlSeconds(context);
+  const subject = { username: record.username, workerId: record.workerId, code };
   return {
-    access_token: context.tokens.issueAccessToken(
-      { ...grant, functionalAreas: new Set(client.functional_areas) },
-      ttl,
-    ),
-    token_type: 'Bearer',
-    expires_in: ttl,
-    refresh_token: context.tokens.issueRefreshToken(grant),
+    ...issueAccessTokenResponse(context, tenant, client, subject),
+    refresh_token: context.tokens.issueRefreshToken({
+      tenant: tenant.tenant,
+      clientId: client.client_id,
+      ...subject,
+    }),
   };
 }
 
@@ -128,34 +153,19 @@ function refresh(
 ): TokenResponse {
   const token = requireParam(form, 'refresh_token');
   const record = context.tokens.lookupRefreshToken(token);
-  if (
-    record === undefined ||
-    record.tenant !== tenant.tenant ||
-    record.clientId !== client.client_id
-  ) {
+  if (!isIssuedTo(record, tenant, client)) {
     throw new OAuthError(
       400,
       'invalid_grant',
       'The refresh token is invalid, revoked or issued to another client.',
     );
   }
-  const ttl = ttlSeconds(context);
   // Guess: Workday's refresh grant does not rotate the refresh token (workday-api.md §1.5).
-  return {
-    access_token: context.tokens.issueAccessToken(
-      {
-        tenant: tenant.tenant,
-        clientId: client.client_id,
-        username: record.username,
-        workerId: record.workerId,
-        functionalAreas: new Set(client.functional_areas),
-        code: record.code,
-      },
-      ttl,
-    ),
-    token_type: 'Bearer',
-    expires_in: ttl,
-  };
+  return issueAccessTokenResponse(context, tenant, client, {
+    username: record.username,
+    workerId: record.workerId,
+    code: record.code,
+  });
 }
 
 function clientCredentials(
@@ -171,22 +181,11 @@ function clientCredentials(
       `Client '${client.client_id}' is not set up for the client_credentials grant.`,
     );
   }
-  const ttl = ttlSeconds(context);
-  return {
-    access_token: context.tokens.issueAccessToken(
-      {
-        tenant: tenant.tenant,
-        clientId: client.client_id,
-        username: isu.username,
-        workerId: isu.workerId,
-        functionalAreas: new Set(client.functional_areas),
-        code: undefined,
-      },
-      ttl,
-    ),
-    token_type: 'Bearer',
-    expires_in: ttl,
-  };
+  return issueAccessTokenResponse(context, tenant, client, {
+    username: isu.username,
+    workerId: isu.workerId,
+    code: undefined,
+  });
 }
 
 async function handleToken(

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 // Tasks of ISU_Connector_US (connection "us"), picked from the sandbox fixture by their state.
 const ISU_TASKS = (
@@ -24,17 +23,7 @@ const [APPROVAL_AWAITING = '', APPROVAL_AWAITING_2 = ''] = fixtureTasks(
 );
 const [REVIEW_AWAITING = ''] = fixtureTasks('Review', 'Awaiting Action');
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 async function taskStatus(id: string): Promise<string | undefined> {
   const task = (await f.session('us').runAction('get_inbox_task', { inbox_task_id: id })) as {

@@ -1,7 +1,6 @@
 import { parseWorkdayEndpoints } from '../../workday/endpoints';
 import { resolveTenantRestPath } from '../../workday/tenant-rest-path';
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 const endpoints = parseWorkdayEndpoints({
   rest_api_endpoint: 'https://wd2-impl-services1.workday.com/ccx/api/v1/acme',
@@ -60,16 +59,7 @@ describe('resolveTenantRestPath()', () => {
 });
 
 describe('custom_action', () => {
-  let f: SandboxFixture;
-  beforeAll(async () => {
-    f = await startSandboxFixture();
-  });
-  afterAll(async () => {
-    await f.close();
-  });
-  beforeEach(async () => {
-    await f.reset();
-  });
+  const f = useSandboxFixture();
 
   it('sends a GET to the tenant with the query and returns status and body', async () => {
     const result = (await f.session('us').runAction('custom_action', {

@@ -1,17 +1,6 @@
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 describe('get_worker', () => {
   it('returns a worker by WID', async () => {

@@ -1,5 +1,4 @@
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 type Task = {
   id: string;
@@ -13,17 +12,7 @@ const ISU = 'ISU_Connector_US';
 /** ISU_Connector_US's tasks in fixtures/sandbox/acme-us.json: 14, of which 8 Approval. */
 const FIXTURE_TASKS = 14;
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 async function search(input: Record<string, unknown>, overrides = {}): Promise<Output> {
   return (await f.session('us', overrides).runAction('search_inbox_tasks', input)) as Output;

@@ -1,5 +1,4 @@
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 type Output = {
   workers: Array<{ id: string; descriptor: string }>;
@@ -7,17 +6,7 @@ type Output = {
   complete: boolean;
 };
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 describe('search_workers', () => {
   it('finds workers by name text', async () => {

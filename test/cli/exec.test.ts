@@ -1,11 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../cli/run';
 import { generateMasterKey, encryptSettingsFile } from '../../sdk/settings';
 import { startApiServer } from './support/api-server';
 import { testConnector } from './support/test-connector';
 import type { ApiServer } from './support/api-server';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
 let server: ApiServer;
 let dir: string;
@@ -56,13 +56,11 @@ async function readConnection(name = 'us'): Promise<Record<string, unknown>> {
 async function cli(
   ...argv: string[]
 ): Promise<{ code: number; stdout: string; stderr: string; all: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: dir, env: {}, dependencies: { loadConnector: () => testConnector } },
-  );
+  const { code, stdout, stderr } = await runCliCaptured(argv, {
+    cwd: dir,
+    env: {},
+    dependencies: { loadConnector: () => testConnector },
+  });
   return { code, stdout, stderr, all: stdout + stderr };
 }
 
@@ -180,16 +178,11 @@ describe('connector exec', () => {
   it('works with an encrypted settings file and keeps it encrypted', async () => {
     const key = generateMasterKey();
     await encryptSettingsFile(settingsFile, key);
-    let stdout = '';
-    const code = await runCli(
-      ['exec', 'test', '--connection', 'us'],
-      { stdout: (t) => (stdout += t), stderr: () => undefined },
-      {
-        cwd: dir,
-        env: { CONNECTOR_MASTER_KEY: key },
-        dependencies: { loadConnector: () => testConnector },
-      },
-    );
+    const { code, stdout } = await runCliCaptured(['exec', 'test', '--connection', 'us'], {
+      cwd: dir,
+      env: { CONNECTOR_MASTER_KEY: key },
+      dependencies: { loadConnector: () => testConnector },
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ id: 'me', name: 'Logan McNeil' });
     const raw = await fs.readFile(settingsFile, 'utf8');

@@ -9,6 +9,7 @@ import { testConnector } from './support/test-connector';
 import type { CliDependencies } from '../../cli/run';
 import type { ErrorCode } from '../../sdk/errors';
 import type { Redactor } from '../../sdk/redact';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
 let dir: string;
 
@@ -43,14 +44,12 @@ async function cli(
   dependencies: CliDependencies = {},
   redactor?: Redactor,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: dir, env: {}, dependencies, ...(redactor === undefined ? {} : { redactor }) },
-  );
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, {
+    cwd: dir,
+    env: {},
+    dependencies,
+    ...(redactor === undefined ? {} : { redactor }),
+  });
 }
 
 describe('runCli() exit codes', () => {

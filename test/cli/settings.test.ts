@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../cli/run';
 import { generateMasterKey, loadSettings } from '../../sdk/settings';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
 let dir: string;
 let file: string;
@@ -21,14 +21,7 @@ afterEach(async () => {
 });
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: dir, env },
-  );
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { cwd: dir, env });
 }
 
 describe('connector settings encrypt|decrypt', () => {

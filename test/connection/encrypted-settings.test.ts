@@ -1,31 +1,18 @@
 import * as fs from 'node:fs/promises';
-import { runCli } from '../../cli/run';
 import { encryptSettingsFile, generateMasterKey, loadSettings } from '../../sdk/settings';
-import { startCliFixture } from '../doctor/support/cli-fixture';
-import type { CliFixture } from '../doctor/support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useCliFixture();
 
 describe('an encrypted settings file', () => {
   it('stays encrypted when doctor writes the new tokens back, and no value leaks', async () => {
-    fixture.sandbox.reset();
-    await fixture.writeSettings();
     const key = generateMasterKey();
     const env = { CONNECTOR_MASTER_KEY: key };
     await encryptSettingsFile(fixture.settingsFile, key, { env: {}, cwd: fixture.dir });
 
-    let stdout = '';
-    const code = await runCli(
+    const { code, stdout } = await runCliCaptured(
       ['doctor', '--settings', 'settings.json', '--connection', 'us', '--json'],
-      { stdout: (t) => (stdout += t), stderr: () => undefined },
       { cwd: fixture.dir, env },
     );
     expect(code).toBe(0);

@@ -1,32 +1,7 @@
 import { runCli } from '../../cli/run';
-import { startCliFixture } from '../doctor/support/cli-fixture';
-import type { CliFixture } from '../doctor/support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: fixture.dir, env: {} },
-  );
-  return { code, stdout, stderr };
-}
+const fixture = useCliFixture();
 
 async function refreshGrants(): Promise<number> {
   return (await fixture.sandbox.state()).tokenRequests.refresh_token;
@@ -34,43 +9,25 @@ async function refreshGrants(): Promise<number> {
 
 describe('the connection across runs', () => {
   it('reuses a saved access token without asking for a new one', async () => {
-    expect(
-      (await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'us')).code,
-    ).toBe(0);
+    expect((await fixture.exec('test', 'us')).code).toBe(0);
     expect(await refreshGrants()).toBe(1);
     const saved = await fixture.readConnection('us');
     expect(typeof saved.access_token).toBe('string');
 
-    const again = await cli(
-      'exec',
-      'actions.search_inbox_tasks',
-      '--settings',
-      'settings.json',
-      '--connection',
-      'us',
-    );
+    const again = await fixture.exec('actions.search_inbox_tasks', 'us');
     expect(again.code).toBe(0);
     expect(await refreshGrants()).toBe(1);
     expect((await fixture.readConnection('us')).access_token).toBe(saved.access_token);
   });
 
   it('refreshes exactly once when the access token expires mid-run, succeeds and saves the new token', async () => {
-    expect(
-      (await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'us')).code,
-    ).toBe(0);
+    expect((await fixture.exec('test', 'us')).code).toBe(0);
     const before = await fixture.readConnection('us');
     const grantsBefore = await refreshGrants();
 
     // The saved token is still within its expiry by the clock, but the tenant no longer accepts it.
     fixture.sandbox.setFaults({ expireAccessTokens: true });
-    const run = await cli(
-      'exec',
-      'actions.search_inbox_tasks',
-      '--settings',
-      'settings.json',
-      '--connection',
-      'us',
-    );
+    const run = await fixture.exec('actions.search_inbox_tasks', 'us');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout) as { tasks: unknown[]; total: number };
@@ -87,9 +44,7 @@ describe('the connection across runs', () => {
     expect(Date.parse(String(after.access_token_expires_at))).toBeGreaterThan(Date.now());
 
     // The saved token is the working one: the next run needs no token request.
-    expect(
-      (await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'us')).code,
-    ).toBe(0);
+    expect((await fixture.exec('test', 'us')).code).toBe(0);
     expect((await fixture.sandbox.state()).tokenRequests.total).toBe(grantsBefore + 1);
   });
 
@@ -104,9 +59,7 @@ describe('the connection across runs', () => {
     expect(JSON.parse(out)).toMatchObject({ ok: true });
     const grants = await refreshGrants();
     expect(grants).toBe(1);
-    expect(
-      (await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'emea')).code,
-    ).toBe(0);
+    expect((await fixture.exec('test', 'emea')).code).toBe(0);
     expect(await refreshGrants()).toBe(grants);
   });
 });

@@ -1,20 +1,9 @@
 // One keep-alive pool per connection: requests of a run and the actions a process runs reuse
 // sockets, counted on the sandbox side (every TCP connection it accepts).
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 describe('connection pool', () => {
-  let fixture: SandboxFixture;
-
-  beforeAll(async () => {
-    fixture = await startSandboxFixture();
-  });
-  beforeEach(async () => {
-    await fixture.reset();
-  });
-  afterAll(async () => {
-    await fixture.close();
-  });
+  const fixture = useSandboxFixture();
 
   it('opens at most one socket per concurrent request slot, however many actions run', async () => {
     const session = fixture.session('us');

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import connector from '../../connector';
 import type { Exchange } from '../../sdk/index';
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 const root = path.join(__dirname, '..', '..');
 const fixture = JSON.parse(
@@ -18,17 +17,7 @@ const fixture = JSON.parse(
   companies: Array<{ id: string; name: string }>;
 };
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 describe('connector definition', () => {
   it('is titled Workday with the package version', () => {

@@ -1,26 +1,24 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../cli/run';
 import connector from '../../connector';
 import { writeSettingsFile } from '../../sandbox/index';
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
 const INPUTS = path.join(__dirname, '..', '..', 'fixtures', 'inputs');
 
-let f: SandboxFixture;
+// One sandbox for the file, not reset between tests, as the CLI runs against its settings file.
+const f = useSandboxFixture({ resetBeforeEach: false });
 let dir: string;
 let settingsFile: string;
 
 beforeAll(async () => {
-  f = await startSandboxFixture();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fixture-inputs-'));
   settingsFile = path.join(dir, 's.json');
   await writeSettingsFile(settingsFile, f.sandbox.settings);
 });
 afterAll(async () => {
-  await f.close();
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -28,15 +26,9 @@ async function exec(
   target: string,
   input?: string,
 ): Promise<{ code: number; out: unknown; err: string }> {
-  let stdout = '';
-  let stderr = '';
   const argv = ['exec', target, '--settings', settingsFile, '--connection', 'us'];
   if (input !== undefined) argv.push('--input', path.join(INPUTS, input));
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: dir, env: {} },
-  );
+  const { code, stdout, stderr } = await runCliCaptured(argv, { cwd: dir, env: {} });
   return { code, out: code === 0 ? (JSON.parse(stdout) as unknown) : undefined, err: stderr };
 }
 

@@ -3,25 +3,11 @@ import connector from '../../connector';
 import { ConnectorError } from '../../sdk/errors';
 import { createRedactor } from '../../sdk/redact';
 import { loadSettings } from '../../sdk/settings';
-import { startCliFixture } from './support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 import type { DoctorSession } from '../../cli/doctor/diagnose-connection';
 import type { LoadedConnector } from '../../cli/load-connector';
-import type { CliFixture } from './support/cli-fixture';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
-});
+const fixture = useCliFixture();
 
 async function diagnoseWith(session: DoctorSession) {
   const store = await loadSettings(fixture.settingsFile);

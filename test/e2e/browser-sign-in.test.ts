@@ -7,9 +7,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { oauth2 } from '../../cli/commands/oauth2';
-import { runCli } from '../../cli/run';
-import { startCliFixture } from '../doctor/support/cli-fixture';
-import type { CliFixture } from '../doctor/support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 import type { AuthorizeUrlInfo, OAuth2Options } from '../../cli/commands/oauth2';
 import { launchChromium } from '../helpers/chromium';
 import type { Browser } from '../helpers/chromium';
@@ -18,22 +16,15 @@ jest.setTimeout(60_000);
 
 const LOGAN_WORKER_ID = '1098bc33a7485eb30301db1e72cf738b';
 
-let fixture: CliFixture;
+const fixture = useCliFixture();
 let browser: Browser;
 
 beforeAll(async () => {
-  fixture = await startCliFixture();
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await fixture?.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
 });
 
 const OPTIONS: OAuth2Options = {
@@ -43,12 +34,6 @@ const OPTIONS: OAuth2Options = {
   browser: false,
   timeout: 30,
 };
-
-function logan() {
-  const user = fixture.sandbox.users.lmcneil;
-  if (user === undefined) throw new Error('the sandbox has no user lmcneil');
-  return user;
-}
 
 /** Runs `connector oauth2` in process; `browse` drives the browser once the URL is known. */
 async function signIn(browse: (info: AuthorizeUrlInfo) => Promise<void>) {
@@ -60,17 +45,6 @@ async function signIn(browse: (info: AuthorizeUrlInfo) => Promise<void>) {
   return { ...outcome, lines };
 }
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
-    { cwd: fixture.dir, env: {} },
-  );
-  return { code, stdout, stderr };
-}
-
 it('signs in through the consent page, saves the refresh token, and acts as that user', async () => {
   const page = await browser.context.newPage();
   let finalText = '';
@@ -79,13 +53,13 @@ it('signs in through the consent page, saves the refresh token, and acts as that
     await page.goto(info.url);
     pageTitle = await page.title();
     // A wrong password first: the page comes back with an error, still on the sandbox.
-    await page.fill('#username', logan().username);
+    await page.fill('#username', fixture.user('lmcneil').username);
     await page.fill('#password', 'not-the-password');
     await page.click('button[value="allow"]');
     await page.waitForSelector('.error');
     // Then the real one; Allow redirects the browser to the connector's callback server.
-    await page.fill('#username', logan().username);
-    await page.fill('#password', logan().password);
+    await page.fill('#username', fixture.user('lmcneil').username);
+    await page.fill('#password', fixture.user('lmcneil').password);
     await Promise.all([
       page.waitForURL((url) => url.toString().startsWith(info.redirectUri)),
       page.click('button[value="allow"]'),
@@ -107,17 +81,10 @@ it('signs in through the consent page, saves the refresh token, and acts as that
   expect(state.tokenRequests.authorization_code).toBe(1);
 
   // An action with the saved tokens runs as Logan McNeil, the user who signed in.
-  const me = await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'us_user');
+  const me = await fixture.exec('test', 'us_user');
   expect(me.code).toBe(0);
   expect(JSON.parse(me.stdout)).toMatchObject({ id: LOGAN_WORKER_ID, descriptor: 'Logan McNeil' });
-  const search = await cli(
-    'exec',
-    'actions.search_inbox_tasks',
-    '--settings',
-    'settings.json',
-    '--connection',
-    'us_user',
-  );
+  const search = await fixture.exec('actions.search_inbox_tasks', 'us_user');
   expect(search.code).toBe(0);
   const tasks = (JSON.parse(search.stdout) as { tasks: Array<{ id: string }> }).tasks;
   expect(tasks.length).toBeGreaterThan(0);
@@ -131,8 +98,8 @@ it('Deny: the browser lands on the callback, the command reports the refusal, no
   let finalText = '';
   const { error } = await signIn(async (info) => {
     await page.goto(info.url);
-    await page.fill('#username', logan().username);
-    await page.fill('#password', logan().password);
+    await page.fill('#username', fixture.user('lmcneil').username);
+    await page.fill('#password', fixture.user('lmcneil').password);
     await Promise.all([
       page.waitForURL((url) => url.toString().startsWith(info.redirectUri)),
       page.click('button[value="deny"]'),
@@ -152,8 +119,8 @@ it('the settings file stays private after the sign-in wrote to it', async () => 
   const page = await browser.context.newPage();
   await signIn(async (info) => {
     await page.goto(info.url);
-    await page.fill('#username', logan().username);
-    await page.fill('#password', logan().password);
+    await page.fill('#username', fixture.user('lmcneil').username);
+    await page.fill('#password', fixture.user('lmcneil').password);
     await Promise.all([
       page.waitForURL((url) => url.toString().startsWith(info.redirectUri)),
       page.click('button[value="allow"]'),

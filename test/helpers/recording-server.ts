@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the server received it. */
@@ -9,10 +9,16 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** `Date.now()` when the request arrived. */
+  at: number;
 }
 
-/** Answers one recorded request. */
-export type RecordingHandler = (request: RecordedRequest, response: ServerResponse) => void;
+/** Answers one recorded request; a throw or rejection answers 599 with the error. */
+export type RecordingHandler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+  raw: IncomingMessage,
+) => void | Promise<void>;
 
 /** A real HTTP server on a loopback address that records every request. */
 export interface RecordingServer {
@@ -45,13 +51,17 @@ export async function startRecordingServer(
         url: raw.url ?? '',
         headers: raw.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
       };
       requests.push(request);
-      try {
-        current(request, response);
-      } catch (error: unknown) {
+      const fail = (error: unknown): void => {
         response.statusCode = 599;
         response.end(String(error));
+      };
+      try {
+        Promise.resolve(current(request, response, raw)).catch(fail);
+      } catch (error: unknown) {
+        fail(error);
       }
     });
   });

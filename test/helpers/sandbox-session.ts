@@ -4,6 +4,7 @@ import type { FaultSpec, SandboxState } from '../../sandbox/types';
 import { createSession } from '../../sdk/index';
 import type { Session, SessionOptions } from '../../sdk/index';
 import type { WorkdayConnection } from '../../workday/connection-fields';
+import { useSuiteResource } from './suite-resource';
 
 type SandboxHandle = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -76,4 +77,28 @@ export async function startSandboxFixture(): Promise<SandboxFixture> {
       await sandbox.close();
     },
   };
+}
+
+/** Options of {@link useSandboxFixture}. */
+export interface UseSandboxFixtureOptions {
+  /**
+   * Reset the sandbox (and close the sessions made) before every test.
+   * @default true
+   */
+  resetBeforeEach?: boolean;
+}
+
+/**
+ * Registers the jest hooks of a suite against the sandbox: {@link startSandboxFixture} in
+ * `beforeAll`, `reset()` in `beforeEach` (unless turned off) and `close()` in `afterAll`, in the
+ * enclosing `describe` (or the file). Returns a fixture that forwards to the running one, so it
+ * can be declared at the top and used inside tests and later hooks.
+ */
+export function useSandboxFixture(options: UseSandboxFixtureOptions = {}): SandboxFixture {
+  return useSuiteResource({
+    name: 'sandbox fixture',
+    start: startSandboxFixture,
+    ...(options.resetBeforeEach === false ? {} : { beforeEach: (f: SandboxFixture) => f.reset() }),
+    close: (f) => f.close(),
+  });
 }

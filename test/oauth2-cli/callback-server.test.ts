@@ -1,7 +1,7 @@
-import * as net from 'node:net';
 import * as os from 'node:os';
 import { startCallbackServer } from '../../cli/oauth2/callback-server';
 import type { CallbackServer } from '../../cli/oauth2/callback-server';
+import { canConnect } from '../helpers/can-connect';
 
 const STATE = 'expected-state-value';
 
@@ -14,17 +14,6 @@ afterEach(async () => {
 
 function callback(params: Record<string, string>): string {
   return `${server?.redirectUri}?${new URLSearchParams(params).toString()}`;
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 describe('startCallbackServer()', () => {

@@ -1,26 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { oauth2 } from '../../cli/commands/oauth2';
-import { runCli } from '../../cli/run';
-import { startCliFixture } from '../doctor/support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 import { submitLogin } from './sign-in';
 import type { AuthorizeUrlInfo, OAuth2Options } from '../../cli/commands/oauth2';
-import type { CliFixture } from '../doctor/support/cli-fixture';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
-});
+const fixture = useCliFixture();
 
 function options(overrides: Partial<OAuth2Options> = {}): OAuth2Options {
   return {
@@ -31,23 +16,6 @@ function options(overrides: Partial<OAuth2Options> = {}): OAuth2Options {
     timeout: 10,
     ...overrides,
   };
-}
-
-function logan() {
-  const user = fixture.sandbox.users.lmcneil;
-  if (user === undefined) throw new Error('the sandbox has no user lmcneil');
-  return user;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    { cwd: fixture.dir, env: {} },
-  );
-  return { code, stdout, stderr };
 }
 
 async function lmcneilTaskIds(): Promise<string[]> {
@@ -68,7 +36,10 @@ describe('connector oauth2', () => {
     const result = await oauth2(options(), context, {
       onAuthorizeUrl: async (info) => {
         seen = info;
-        const callback = await submitLogin(info.url, { ...logan(), decision: 'allow' });
+        const callback = await submitLogin(info.url, {
+          ...fixture.user('lmcneil'),
+          decision: 'allow',
+        });
         expect(callback.startsWith(`${info.redirectUri}?`)).toBe(true);
         const page = await fetch(callback);
         expect(page.status).toBe(200);
@@ -99,18 +70,11 @@ describe('connector oauth2', () => {
     expect(Date.parse(String(saved.access_token_expires_at))).toBeGreaterThan(Date.now());
     expect((await fixture.sandbox.state()).tokenRequests.authorization_code).toBe(1);
 
-    const who = await cli('exec', 'test', '--settings', 'settings.json', '--connection', 'us_user');
+    const who = await fixture.exec('test', 'us_user');
     expect(who.code).toBe(0);
     expect(JSON.parse(who.stdout)).toMatchObject({ descriptor: 'Logan McNeil', tenant: 'acme_us' });
 
-    const search = await cli(
-      'exec',
-      'actions.search_inbox_tasks',
-      '--settings',
-      'settings.json',
-      '--connection',
-      'us_user',
-    );
+    const search = await fixture.exec('actions.search_inbox_tasks', 'us_user');
     expect(search.stderr).toBe('');
     expect(search.code).toBe(0);
     const tasks = (JSON.parse(search.stdout) as { tasks: Array<{ id: string }> }).tasks;
@@ -122,7 +86,10 @@ describe('connector oauth2', () => {
     const before = await fs.readFile(fixture.settingsFile, 'utf8');
     const run = oauth2(options(), context, {
       onAuthorizeUrl: async (info) => {
-        const callback = await submitLogin(info.url, { ...logan(), decision: 'deny' });
+        const callback = await submitLogin(info.url, {
+          ...fixture.user('lmcneil'),
+          decision: 'deny',
+        });
         expect(new URL(callback).searchParams.get('error')).toBe('access_denied');
         expect((await fetch(callback)).status).toBe(200);
       },
@@ -142,7 +109,9 @@ describe('connector oauth2', () => {
     const { context } = fixture.context();
     const run = oauth2(options(), context, {
       onAuthorizeUrl: async (info) => {
-        const callback = new URL(await submitLogin(info.url, { ...logan(), decision: 'allow' }));
+        const callback = new URL(
+          await submitLogin(info.url, { ...fixture.user('lmcneil'), decision: 'allow' }),
+        );
         callback.searchParams.set('state', 'not-the-state-we-sent');
         const page = await fetch(callback);
         expect(page.status).toBe(400);
@@ -200,7 +169,7 @@ describe('connector oauth2', () => {
   });
 
   it('exits 2 through the CLI for a connection that cannot sign in', async () => {
-    const result = await cli(
+    const result = await fixture.cli(
       'oauth2',
       '--settings',
       'settings.json',

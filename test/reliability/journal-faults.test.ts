@@ -3,8 +3,7 @@
  * once, and a submission whose outcome is unknown is looked up by its Journal ID before it is
  * ever sent again (never a blind retry of the POST).
  */
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 import { createExchangeLog } from '../helpers/exchange-log';
 
@@ -25,19 +24,7 @@ function journalInput(journalId: string): Record<string, unknown> {
   };
 }
 
-let fixture: SandboxFixture;
-
-beforeAll(async () => {
-  fixture = await startSandboxFixture();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useSandboxFixture();
 
 async function journals(): Promise<number> {
   return (await fixture.state()).journals[TENANT] ?? 0;

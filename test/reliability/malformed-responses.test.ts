@@ -7,25 +7,12 @@ import connector from '../../connector';
 import { createSession } from '../../sdk/index';
 import { send, startRecordingServer, workdayConnectionAt } from '../helpers/recording-server';
 import type { RecordingServer } from '../helpers/recording-server';
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 
 const LOGAN = '1098bc33a7485eb30301db1e72cf738b';
 
-let fixture: SandboxFixture;
-
-beforeAll(async () => {
-  fixture = await startSandboxFixture();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useSandboxFixture();
 
 it('an HTML error page where JSON was expected', async () => {
   fixture.setFaults({ malformed: { kind: 'html', match: `workers/${LOGAN}`, count: 1 } });

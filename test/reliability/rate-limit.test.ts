@@ -2,8 +2,7 @@
  * 429 storms with Retry-After: actions wait the time the server asks for and then succeed, the
  * number of attempts stays bounded, and a storm that never ends becomes `rate_limited`.
  */
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 
 const ISU_APPROVAL_TASK = '43229f94b95d6f17b238a0139a02dc9d';
@@ -11,19 +10,7 @@ const LOGAN = '1098bc33a7485eb30301db1e72cf738b';
 // Kept at 1 s so the suite stays fast; the client honours whatever the server sends.
 const RETRY_AFTER_SECONDS = 1;
 
-let fixture: SandboxFixture;
-
-beforeAll(async () => {
-  fixture = await startSandboxFixture();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useSandboxFixture();
 
 /**
  * Every matching request is refused until the client has seen the first 429: the storm ends

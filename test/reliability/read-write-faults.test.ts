@@ -3,26 +3,13 @@
  * retried (bounded), the approval PUT is never blindly repeated, and a timeout is a clear
  * `transport` error that leaves nothing half-done.
  */
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 
 const LOGAN = '1098bc33a7485eb30301db1e72cf738b';
 const ISU_APPROVAL_TASK = '43229f94b95d6f17b238a0139a02dc9d';
 
-let fixture: SandboxFixture;
-
-beforeAll(async () => {
-  fixture = await startSandboxFixture();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useSandboxFixture();
 
 async function awaitingAction(): Promise<number> {
   return (await fixture.state()).inboxTasks.acme_us?.['Awaiting Action'] ?? 0;

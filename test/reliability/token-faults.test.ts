@@ -3,25 +3,12 @@
  * for many concurrent actions); a revoked refresh token is `reauthorization_required` at once,
  * with a bounded number of token requests and no loop.
  */
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 
 const LOGAN = '1098bc33a7485eb30301db1e72cf738b';
 
-let fixture: SandboxFixture;
-
-beforeAll(async () => {
-  fixture = await startSandboxFixture();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = useSandboxFixture();
 
 async function tokenRequests(): Promise<number> {
   return (await fixture.state()).tokenRequests.total;

@@ -1,27 +1,21 @@
-import type { SandboxHandle } from '../../sandbox';
 import {
   accessTokenFor,
   connection,
   journalRequest,
   postSoap,
   soapEnvelope,
-  startTestSandbox,
+  useTestSandbox,
 } from './support';
 
 describe('sandbox fault injection', () => {
-  let sandbox: SandboxHandle;
+  const sandbox = useTestSandbox();
   let token: string;
   let base: string;
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
+  beforeAll(() => {
     base = connection(sandbox, 'us').rest_api_endpoint;
   });
-  afterAll(async () => {
-    await sandbox.close();
-  });
   beforeEach(async () => {
-    sandbox.reset();
     token = await accessTokenFor(sandbox, 'us');
   });
 

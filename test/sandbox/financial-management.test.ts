@@ -1,12 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { SandboxHandle } from '../../sandbox';
-import {
-  accessTokenFor,
-  journalRequest,
-  postSoap,
-  soapEnvelope,
-  startTestSandbox,
-} from './support';
+import { accessTokenFor, journalRequest, postSoap, soapEnvelope, useTestSandbox } from './support';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -43,17 +36,10 @@ function responseOf(text: string, element: string): Node {
 const DATA_XPATH = '/bsvc:Submit_Accounting_Journal_Request[1]/bsvc:Accounting_Journal_Data[1]';
 
 describe('sandbox Financial_Management SOAP', () => {
-  let sandbox: SandboxHandle;
+  const sandbox = useTestSandbox();
   let token: string;
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
   beforeEach(async () => {
-    sandbox.reset();
     token = await accessTokenFor(sandbox, 'us');
   });
 

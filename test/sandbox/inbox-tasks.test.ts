@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SandboxHandle } from '../../sandbox';
-import { accessTokenFor, connection, getJson, readJson, startTestSandbox } from './support';
+import { accessTokenFor, connection, getJson, readJson, useTestSandbox } from './support';
 
 interface TaskJson {
   id: string;
@@ -29,19 +28,14 @@ const usFixture = JSON.parse(
 const isuFixtureTasks = usFixture.inboxTasks.filter((task) => task.assignee === 'ISU_Connector_US');
 
 describe('sandbox REST inbox tasks', () => {
-  let sandbox: SandboxHandle;
+  const sandbox = useTestSandbox();
   let token: string;
   let base: string;
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
+  beforeAll(() => {
     base = connection(sandbox, 'us').rest_api_endpoint;
   });
-  afterAll(async () => {
-    await sandbox.close();
-  });
   beforeEach(async () => {
-    sandbox.reset();
     token = await accessTokenFor(sandbox, 'us');
   });
 

@@ -1,6 +1,4 @@
-import type { SandboxHandle } from '../../sandbox';
-import type { TestClock } from './support';
-import { connection, createPkce, getJson, startTestSandbox, tokenRequest } from './support';
+import { connection, createPkce, getJson, tokenRequest, useTestSandbox } from './support';
 
 /** The form fields of the consent page, read from its HTML the way a browser would post them. */
 function readHiddenFields(html: string): Record<string, string> {
@@ -12,17 +10,7 @@ function readHiddenFields(html: string): Record<string, string> {
 }
 
 describe('sandbox authorization endpoint', () => {
-  let sandbox: SandboxHandle & { clock: TestClock };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ loginDelay: 5 });
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => {
-    sandbox.reset();
-  });
+  const sandbox = useTestSandbox({ loginDelay: 5 });
 
   function authorizeUrl(params: Record<string, string>): string {
     const user = connection(sandbox, 'us_user');

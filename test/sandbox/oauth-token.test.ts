@@ -1,26 +1,14 @@
-import type { SandboxHandle } from '../../sandbox';
-import type { TestClock } from './support';
 import {
   accessTokenFor,
   connection,
   getJson,
   readJson,
-  startTestSandbox,
+  useTestSandbox,
   tokenRequest,
 } from './support';
 
 describe('sandbox token endpoint', () => {
-  let sandbox: SandboxHandle & { clock: TestClock };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => {
-    sandbox.reset();
-  });
+  const sandbox = useTestSandbox();
 
   function refreshForm(name: string): Record<string, string> {
     return {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { startSandbox } from '../../sandbox';
 import type { SandboxConnectionSettings, SandboxHandle, StartSandboxOptions } from '../../sandbox';
+import { useSuiteResource } from '../helpers/suite-resource';
 
 /** A clock tests can move forward. */
 export interface TestClock {
@@ -22,12 +23,37 @@ export function createClock(start = Date.now()): TestClock {
   };
 }
 
-export async function startTestSandbox(
-  options: StartSandboxOptions = {},
-): Promise<SandboxHandle & { clock: TestClock }> {
+/** A sandbox whose clock the test moves. */
+export type TestSandbox = SandboxHandle & { clock: TestClock };
+
+export async function startTestSandbox(options: StartSandboxOptions = {}): Promise<TestSandbox> {
   const clock = createClock();
   const sandbox = await startSandbox({ now: clock.now, ...options });
   return Object.assign(sandbox, { clock });
+}
+
+/** Options of {@link useTestSandbox}: the sandbox's own, and whether to reset between tests. */
+export interface UseTestSandboxOptions extends StartSandboxOptions {
+  /**
+   * Reset the sandbox (fixtures, counters, faults, issued tokens) before every test.
+   * @default true
+   */
+  resetBeforeEach?: boolean;
+}
+
+/**
+ * Registers the jest hooks of a sandbox suite: {@link startTestSandbox} in `beforeAll`, `reset()`
+ * in `beforeEach` (unless turned off) and `close()` in `afterAll`, in the enclosing `describe`.
+ * Returns a sandbox that forwards to the running one, for use inside tests and later hooks.
+ */
+export function useTestSandbox(options: UseTestSandboxOptions = {}): TestSandbox {
+  const { resetBeforeEach = true, ...startOptions } = options;
+  return useSuiteResource({
+    name: 'test sandbox',
+    start: () => startTestSandbox(startOptions),
+    ...(resetBeforeEach ? { beforeEach: (sandbox: TestSandbox) => sandbox.reset() } : {}),
+    close: (sandbox) => sandbox.close(),
+  });
 }
 
 export function connection(sandbox: SandboxHandle, name: string): SandboxConnectionSettings {

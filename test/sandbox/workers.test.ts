@@ -1,18 +1,14 @@
-import type { SandboxHandle } from '../../sandbox';
-import { accessTokenFor, connection, getJson, startTestSandbox } from './support';
+import { accessTokenFor, connection, getJson, useTestSandbox } from './support';
 
 describe('sandbox REST workers and currencies', () => {
-  let sandbox: SandboxHandle;
+  // Read-only tests: one token for the file, so no reset between tests.
+  const sandbox = useTestSandbox({ resetBeforeEach: false });
   let usToken: string;
   let base: string;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
     usToken = await accessTokenFor(sandbox, 'us');
     base = connection(sandbox, 'us').rest_api_endpoint;
-  });
-  afterAll(async () => {
-    await sandbox.close();
   });
 
   it('pages workers with limit 20 by default and a constant total', async () => {

@@ -3,27 +3,23 @@
  * refused before any request, so the bearer token only ever goes to the tenant. The "other host"
  * is a recording server on 127.0.0.2 that must see nothing.
  */
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 import { send, startRecordingServer } from '../helpers/recording-server';
 import type { RecordingServer } from '../helpers/recording-server';
 
-let fixture: SandboxFixture;
+const fixture = useSandboxFixture();
 let elsewhere: RecordingServer;
 
 beforeAll(async () => {
-  fixture = await startSandboxFixture();
   elsewhere = await startRecordingServer((_q, r) => send(r, 200, '{}'), '127.0.0.2');
 });
 
-beforeEach(async () => {
-  await fixture.reset();
+beforeEach(() => {
   elsewhere.requests.length = 0;
 });
 
 afterAll(async () => {
-  await fixture?.close();
   await elsewhere?.close();
 });
 

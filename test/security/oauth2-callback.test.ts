@@ -5,28 +5,14 @@
  * `state` is unguessable. (The happy path, Deny and the basic wrong-state case are in
  * test/oauth2-cli/oauth2.test.ts; the browser path in test/e2e/.)
  */
-import * as net from 'node:net';
 import * as os from 'node:os';
 import { oauth2 } from '../../cli/commands/oauth2';
-import { startCliFixture } from '../doctor/support/cli-fixture';
-import type { CliFixture } from '../doctor/support/cli-fixture';
+import { useCliFixture } from '../helpers/cli-fixture';
 import type { AuthorizeUrlInfo, OAuth2Options } from '../../cli/commands/oauth2';
 import { submitLogin } from '../oauth2-cli/sign-in';
+import { canConnect } from '../helpers/can-connect';
 
-let fixture: CliFixture;
-
-beforeAll(async () => {
-  fixture = await startCliFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
-
-beforeEach(async () => {
-  fixture.sandbox.reset();
-  await fixture.writeSettings();
-});
+const fixture = useCliFixture();
 
 const OPTIONS: OAuth2Options = {
   settings: 'settings.json',
@@ -35,23 +21,6 @@ const OPTIONS: OAuth2Options = {
   browser: false,
   timeout: 10,
 };
-
-function logan() {
-  const user = fixture.sandbox.users.lmcneil;
-  if (user === undefined) throw new Error('the sandbox has no user lmcneil');
-  return { username: user.username, password: user.password };
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Runs `connector oauth2` in process; `attack` gets the waiting server's details. */
 async function signIn(attack: (info: AuthorizeUrlInfo) => Promise<void>): Promise<unknown> {
@@ -105,7 +74,9 @@ it('refuses a real code carried back with the state of an earlier sign-in, witho
   });
   let status = 0;
   const outcome = await signIn(async (info) => {
-    const callback = new URL(await submitLogin(info.url, { ...logan(), decision: 'allow' }));
+    const callback = new URL(
+      await submitLogin(info.url, { ...fixture.user('lmcneil'), decision: 'allow' }),
+    );
     callback.searchParams.set('state', earlierState);
     status = (await fetch(callback)).status;
   });

@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import connector from '../../connector';
-import { runCli } from '../../cli/run';
 import { startSandbox, writeSettingsFile } from '../../sandbox/index';
 import type { SandboxHandle } from '../../sandbox/index';
 import { createSession } from '../../sdk/index';
 import type { Exchange } from '../../sdk/http/types';
 import { CLI_MAIN, ensureDist } from '../helpers/ensure-dist';
 import { createSecretScanner } from '../helpers/secret-scan';
+import { runCliCaptured } from '../helpers/run-cli-captured';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const INPUTS = path.join(ROOT, 'fixtures', 'inputs');
@@ -45,13 +45,7 @@ function env(): Record<string, string | undefined> {
 }
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    argv,
-    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
-    { cwd: dir, env: env() },
-  );
+  const { code, stdout, stderr } = await runCliCaptured(argv, { cwd: dir, env: env() });
   outputs.push({ where: `${argv.slice(0, 2).join(' ')} stdout`, text: stdout });
   outputs.push({ where: `${argv.slice(0, 2).join(' ')} stderr`, text: stderr });
   return { code, stdout, stderr };

@@ -1,5 +1,4 @@
-import { startSandboxFixture } from '../helpers/sandbox-session';
-import type { SandboxFixture } from '../helpers/sandbox-session';
+import { useSandboxFixture } from '../helpers/sandbox-session';
 
 type Task = { id: string; assigned: string; stepType: { descriptor: string } };
 type Outcome = { events: unknown[]; next_poll: unknown; can_poll_more: boolean };
@@ -9,17 +8,7 @@ const EVER = '2000-01-01T00:00:00.000Z';
 /** ISU_Connector_US's tasks in fixtures/sandbox/acme-us.json. */
 const FIXTURE_TASKS = 14;
 
-let f: SandboxFixture;
-
-beforeAll(async () => {
-  f = await startSandboxFixture();
-});
-afterAll(async () => {
-  await f.close();
-});
-beforeEach(async () => {
-  await f.reset();
-});
+const f = useSandboxFixture();
 
 /** Polls until `can_poll_more` is false; `between` runs after each poll. */
 async function drain(

@@ -222,59 +222,47 @@ describe('validateJournal()', () => {
   // Properties: amounts are generated as integer minor units and rendered as decimal strings.
   const units = fc.bigInt({ min: 1n, max: 10n ** 12n });
   const currency = fc.constantFrom(['USD', 2] as const, ['JPY', 0] as const, ['KWD', 3] as const);
+  // One side of a journal: 1 to 6 lines.
+  const sideUnits = fc.array(units, { minLength: 1, maxLength: 6 });
+
+  /** Debit lines D0.. and credit lines C0.. with the amounts rendered for `digits` decimals. */
+  function journalLines(debits: bigint[], credits: bigint[], digits: number) {
+    return [
+      ...debits.map((u, i) => ({ ledger_account: `D${i}`, debit: formatAmount(u, digits) })),
+      ...credits.map((u, i) => ({ ledger_account: `C${i}`, credit: formatAmount(u, digits) })),
+    ];
+  }
 
   it('accepts any generated balanced journal', () => {
     fc.assert(
-      fc.property(
-        currency,
-        fc.array(units, { minLength: 1, maxLength: 6 }),
-        fc.array(units, { minLength: 1, maxLength: 6 }),
-        ([code, digits], debits, credits) => {
-          // Balance by adding the difference to a last line on the short side.
-          const debitTotal = debits.reduce((a, b) => a + b, 0n);
-          const creditTotal = credits.reduce((a, b) => a + b, 0n);
-          if (debitTotal > creditTotal) credits.push(debitTotal - creditTotal);
-          if (creditTotal > debitTotal) debits.push(creditTotal - debitTotal);
-          const lines = [
-            ...debits.map((u, i) => ({ ledger_account: `D${i}`, debit: formatAmount(u, digits) })),
-            ...credits.map((u, i) => ({
-              ledger_account: `C${i}`,
-              credit: formatAmount(u, digits),
-            })),
-          ];
-          const journal = validateJournal({ ...base, currency: code, lines });
-          expect(journal.totalDebitUnits).toBe(journal.totalCreditUnits);
-          expect(journal.lines).toHaveLength(lines.length);
-        },
-      ),
+      fc.property(currency, sideUnits, sideUnits, ([code, digits], debits, credits) => {
+        // Balance by adding the difference to a last line on the short side.
+        const debitTotal = debits.reduce((a, b) => a + b, 0n);
+        const creditTotal = credits.reduce((a, b) => a + b, 0n);
+        if (debitTotal > creditTotal) credits.push(debitTotal - creditTotal);
+        if (creditTotal > debitTotal) debits.push(creditTotal - debitTotal);
+        const lines = journalLines(debits, credits, digits);
+        const journal = validateJournal({ ...base, currency: code, lines });
+        expect(journal.totalDebitUnits).toBe(journal.totalCreditUnits);
+        expect(journal.lines).toHaveLength(lines.length);
+      }),
     );
   });
 
   it('refuses any generated unbalanced journal', () => {
     fc.assert(
-      fc.property(
-        currency,
-        fc.array(units, { minLength: 1, maxLength: 6 }),
-        fc.array(units, { minLength: 1, maxLength: 6 }),
-        ([code, digits], debits, credits) => {
-          const debitTotal = debits.reduce((a, b) => a + b, 0n);
-          const creditTotal = credits.reduce((a, b) => a + b, 0n);
-          fc.pre(debitTotal !== creditTotal);
-          const lines = [
-            ...debits.map((u, i) => ({ ledger_account: `D${i}`, debit: formatAmount(u, digits) })),
-            ...credits.map((u, i) => ({
-              ledger_account: `C${i}`,
-              credit: formatAmount(u, digits),
-            })),
-          ];
-          expect(issuesOf({ ...base, currency: code, lines })).toEqual([
-            {
-              path: 'lines',
-              message: `do not balance: debits total ${formatAmount(debitTotal, digits)} ${code} but credits total ${formatAmount(creditTotal, digits)} ${code}`,
-            },
-          ]);
-        },
-      ),
+      fc.property(currency, sideUnits, sideUnits, ([code, digits], debits, credits) => {
+        const debitTotal = debits.reduce((a, b) => a + b, 0n);
+        const creditTotal = credits.reduce((a, b) => a + b, 0n);
+        fc.pre(debitTotal !== creditTotal);
+        const lines = journalLines(debits, credits, digits);
+        expect(issuesOf({ ...base, currency: code, lines })).toEqual([
+          {
+            path: 'lines',
+            message: `do not balance: debits total ${formatAmount(debitTotal, digits)} ${code} but credits total ${formatAmount(creditTotal, digits)} ${code}`,
+          },
+        ]);
+      }),
     );
   });
 });

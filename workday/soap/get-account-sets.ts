@@ -1,7 +1,8 @@
 import { referenceDescriptor, referenceId } from './references';
 import { parseResponseResults, parseXmlBoolean } from './response-results';
 import type { ResponseResults } from './response-results';
-import { child, childText, children, renderXml } from './xml';
+import { buildPagedGetRequest, readResponseData } from './paged-get';
+import { child, childText, children } from './xml';
 import type { XmlObject } from './xml';
 
 /** The operation name, used as the SOAPAction and in messages. */
@@ -31,19 +32,7 @@ export interface AccountSetPage extends ResponseResults {
 
 /** Renders a Get_Account_Sets request for one page (1-based). */
 export function buildGetAccountSetsRequest(page: number, count: number, version: string): string {
-  return renderXml({
-    name: 'bsvc:Get_Account_Sets_Request',
-    attributes: { 'bsvc:version': version },
-    children: [
-      {
-        name: 'bsvc:Response_Filter',
-        children: [
-          { name: 'bsvc:Page', children: [String(page)] },
-          { name: 'bsvc:Count', children: [String(count)] },
-        ],
-      },
-    ],
-  });
+  return buildPagedGetRequest(GET_ACCOUNT_SETS, page, count, version);
 }
 
 function parseLedgerAccount(node: XmlObject): LedgerAccount | undefined {
@@ -59,29 +48,30 @@ function parseLedgerAccount(node: XmlObject): LedgerAccount | undefined {
   return account;
 }
 
+function parseAccountSet(set: XmlObject): AccountSet | undefined {
+  const setData = child(set, 'Account_Set_Data');
+  const id =
+    childText(setData, 'Account_Set_ID') ??
+    referenceId(child(set, 'Account_Set_Reference'), 'Account_Set_ID');
+  if (id === undefined) return undefined;
+  const accountSet: AccountSet = {
+    id,
+    ledgerAccounts: children(setData, 'Ledger_Account_Data').flatMap(
+      (node) => parseLedgerAccount(node) ?? [],
+    ),
+  };
+  const name = childText(setData, 'Account_Set_Name');
+  if (name !== undefined) accountSet.name = name;
+  return accountSet;
+}
+
 /**
  * Reads `Get_Account_Sets_Response`: account sets and their ledger accounts. Sets or accounts
  * without an ID are skipped (they cannot be referenced in a journal anyway).
  */
 export function parseGetAccountSetsResponse(response: XmlObject): AccountSetPage {
-  const accountSets: AccountSet[] = [];
-  for (const data of children(response, 'Response_Data')) {
-    for (const set of children(data, 'Account_Set')) {
-      const setData = child(set, 'Account_Set_Data');
-      const id =
-        childText(setData, 'Account_Set_ID') ??
-        referenceId(child(set, 'Account_Set_Reference'), 'Account_Set_ID');
-      if (id === undefined) continue;
-      const accountSet: AccountSet = {
-        id,
-        ledgerAccounts: children(setData, 'Ledger_Account_Data').flatMap(
-          (node) => parseLedgerAccount(node) ?? [],
-        ),
-      };
-      const name = childText(setData, 'Account_Set_Name');
-      if (name !== undefined) accountSet.name = name;
-      accountSets.push(accountSet);
-    }
-  }
-  return { ...parseResponseResults(response, GET_ACCOUNT_SETS), accountSets };
+  return {
+    ...parseResponseResults(response, GET_ACCOUNT_SETS),
+    accountSets: readResponseData(response, 'Account_Set', parseAccountSet),
+  };
 }

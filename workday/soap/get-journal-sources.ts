@@ -1,7 +1,8 @@
 import { referenceId } from './references';
 import { parseResponseResults } from './response-results';
 import type { ResponseResults } from './response-results';
-import { child, childText, children, renderXml } from './xml';
+import { buildPagedGetRequest, readResponseData } from './paged-get';
+import { child, childText } from './xml';
 import type { XmlObject } from './xml';
 
 /** The operation name, used as the SOAPAction and in messages. */
@@ -24,34 +25,23 @@ export function buildGetJournalSourcesRequest(
   count: number,
   version: string,
 ): string {
-  return renderXml({
-    name: 'bsvc:Get_Journal_Sources_Request',
-    attributes: { 'bsvc:version': version },
-    children: [
-      {
-        name: 'bsvc:Response_Filter',
-        children: [
-          { name: 'bsvc:Page', children: [String(page)] },
-          { name: 'bsvc:Count', children: [String(count)] },
-        ],
-      },
-    ],
-  });
+  return buildPagedGetRequest(GET_JOURNAL_SOURCES, page, count, version);
+}
+
+function parseJournalSource(source: XmlObject): JournalSource | undefined {
+  const sourceData = child(source, 'Journal_Source_Data');
+  const id =
+    childText(sourceData, 'Journal_Source_ID') ??
+    referenceId(child(source, 'Journal_Source_Reference'), 'Journal_Source_ID');
+  if (id === undefined) return undefined;
+  const name = childText(sourceData, 'Journal_Source_Name');
+  return name === undefined ? { id } : { id, name };
 }
 
 /** Reads `Get_Journal_Sources_Response`; sources without an ID are skipped. */
 export function parseGetJournalSourcesResponse(response: XmlObject): JournalSourcePage {
-  const journalSources: JournalSource[] = [];
-  for (const data of children(response, 'Response_Data')) {
-    for (const source of children(data, 'Journal_Source')) {
-      const sourceData = child(source, 'Journal_Source_Data');
-      const id =
-        childText(sourceData, 'Journal_Source_ID') ??
-        referenceId(child(source, 'Journal_Source_Reference'), 'Journal_Source_ID');
-      if (id === undefined) continue;
-      const name = childText(sourceData, 'Journal_Source_Name');
-      journalSources.push(name === undefined ? { id } : { id, name });
-    }
-  }
-  return { ...parseResponseResults(response, GET_JOURNAL_SOURCES), journalSources };
+  return {
+    ...parseResponseResults(response, GET_JOURNAL_SOURCES),
+    journalSources: readResponseData(response, 'Journal_Source', parseJournalSource),
+  };
 }

@@ -1,5 +1,6 @@
 import { ConnectorError } from '../../sdk/errors';
 import { isCalendarDate } from '../journal';
+import { readResponseData, responseFilterElement } from './paged-get';
 import { referenceDescriptor, referenceElement, referenceId, referenceIds } from './references';
 import { parseResponseResults } from './response-results';
 import type { ResponseResults } from './response-results';
@@ -107,13 +108,7 @@ export function buildGetJournalsByDateRequest(
         { name: 'bsvc:Accounting_To_Date', children: [to] },
       ],
     },
-    {
-      name: 'bsvc:Response_Filter',
-      children: [
-        { name: 'bsvc:Page', children: [String(page)] },
-        { name: 'bsvc:Count', children: [String(count)] },
-      ],
-    },
+    responseFilterElement(page, count),
   ]);
 }
 
@@ -223,8 +218,8 @@ function parseJournal(entry: XmlObject, index: number): JournalEntry {
  * @throws ConnectorError `unexpected_response` for a journal without ID or a non-decimal amount
  */
 export function parseGetJournalsResponse(response: XmlObject): JournalPage {
-  const entries = children(response, 'Response_Data').flatMap((data) =>
-    children(data, 'Journal_Entry'),
-  );
-  return { ...parseResponseResults(response, GET_JOURNALS), journals: entries.map(parseJournal) };
+  return {
+    ...parseResponseResults(response, GET_JOURNALS),
+    journals: readResponseData(response, 'Journal_Entry', parseJournal),
+  };
 }

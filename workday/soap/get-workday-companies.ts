@@ -1,7 +1,8 @@
 import { referenceId } from './references';
 import { parseResponseResults } from './response-results';
 import type { ResponseResults } from './response-results';
-import { child, childText, children, renderXml } from './xml';
+import { buildPagedGetRequest, readResponseData } from './paged-get';
+import { child, childText } from './xml';
 import type { XmlObject } from './xml';
 
 /** The operation name, used as the SOAPAction and in messages. */
@@ -26,19 +27,22 @@ export function buildGetWorkdayCompaniesRequest(
   count: number,
   version: string,
 ): string {
-  return renderXml({
-    name: 'bsvc:Get_Workday_Companies_Request',
-    attributes: { 'bsvc:version': version },
-    children: [
-      {
-        name: 'bsvc:Response_Filter',
-        children: [
-          { name: 'bsvc:Page', children: [String(page)] },
-          { name: 'bsvc:Count', children: [String(count)] },
-        ],
-      },
-    ],
-  });
+  return buildPagedGetRequest(GET_WORKDAY_COMPANIES, page, count, version);
+}
+
+function parseCompany(company: XmlObject): WorkdayCompany | undefined {
+  const reference = child(company, 'Company_Reference');
+  const organization = child(child(company, 'Company_Data'), 'Organization_Data');
+  const id =
+    referenceId(reference, 'Company_Reference_ID', 'Organization_Reference_ID') ??
+    childText(organization, 'ID');
+  if (id === undefined) return undefined;
+  const entry: WorkdayCompany = { id };
+  const wid = referenceId(reference, 'WID');
+  const name = childText(organization, 'Organization_Name');
+  if (wid !== undefined) entry.wid = wid;
+  if (name !== undefined) entry.name = name;
+  return entry;
 }
 
 /**
@@ -50,22 +54,8 @@ export function buildGetWorkdayCompaniesRequest(
  * fallback. Companies without either are skipped (a journal cannot name them).
  */
 export function parseGetWorkdayCompaniesResponse(response: XmlObject): WorkdayCompanyPage {
-  const companies: WorkdayCompany[] = [];
-  for (const data of children(response, 'Response_Data')) {
-    for (const company of children(data, 'Company')) {
-      const reference = child(company, 'Company_Reference');
-      const organization = child(child(company, 'Company_Data'), 'Organization_Data');
-      const id =
-        referenceId(reference, 'Company_Reference_ID', 'Organization_Reference_ID') ??
-        childText(organization, 'ID');
-      if (id === undefined) continue;
-      const entry: WorkdayCompany = { id };
-      const wid = referenceId(reference, 'WID');
-      const name = childText(organization, 'Organization_Name');
-      if (wid !== undefined) entry.wid = wid;
-      if (name !== undefined) entry.name = name;
-      companies.push(entry);
-    }
-  }
-  return { ...parseResponseResults(response, GET_WORKDAY_COMPANIES), companies };
+  return {
+    ...parseResponseResults(response, GET_WORKDAY_COMPANIES),
+    companies: readResponseData(response, 'Company', parseCompany),
+  };
 }

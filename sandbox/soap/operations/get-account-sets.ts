@@ -1,11 +1,10 @@
 /** `Get_Account_Sets`: account sets with their ledger accounts (payloads §4(f)). */
 import type { SoapValidationIssue } from '../../errors';
 import type { AccountSetData } from '../../store';
-import { validationFault } from '../envelope';
-import { paginate, readResponseFilter } from '../paging';
 import { booleanElement, element, renderReference, resolveReference } from '../references';
-import { child, children, escapeXml } from '../xml';
+import { child, children } from '../xml';
 import type { OperationInput } from './operation';
+import { respondWithPage } from './page-response';
 
 function renderAccountSet(set: AccountSetData): string {
   const accounts = [...set.accounts.values()]
@@ -48,13 +47,5 @@ export function getAccountSets(input: OperationInput): string {
     });
     sets = sets.filter((set) => wanted.has(set));
   }
-  const page = readResponseFilter(input.request, input.requestXpath, issues);
-  if (issues.length > 0) throw validationFault(issues);
-  input.authorize();
-  const { items, xml } = paginate(sets, page);
-  return (
-    `<wd:Get_Account_Sets_Response xmlns:wd="urn:com.workday/bsvc" wd:version="${escapeXml(input.version)}">` +
-    `${xml}${items.length > 0 ? `<wd:Response_Data>${items.map(renderAccountSet).join('')}</wd:Response_Data>` : ''}` +
-    `</wd:Get_Account_Sets_Response>`
-  );
+  return respondWithPage(input, 'Get_Account_Sets', sets, issues, renderAccountSet);
 }

@@ -7,11 +7,10 @@ import type { SoapValidationIssue } from '../../errors';
 import type { Journal, JournalLine } from '../../journals';
 import { formatAmount } from '../../money';
 import type { TenantData } from '../../store';
-import { validationFault } from '../envelope';
-import { paginate, readResponseFilter } from '../paging';
 import { element, renderReference, resolveReference } from '../references';
-import { child, children, childText, escapeXml } from '../xml';
+import { child, children, childText } from '../xml';
 import type { OperationInput } from './operation';
+import { respondWithPage } from './page-response';
 import { parseIsoDate } from './submit-accounting-journal';
 
 function renderCompany(tenant: TenantData, name: string, companyId: string): string {
@@ -139,16 +138,7 @@ export function getJournals(input: OperationInput): string {
       );
     }
   }
-  const page = readResponseFilter(request, requestXpath, issues);
-  if (issues.length > 0) throw validationFault(issues);
-  input.authorize();
-  const { items, xml } = paginate(journals, page);
-  const data =
-    items.length === 0
-      ? ''
-      : `<wd:Response_Data>${items.map((journal) => renderJournal(tenant, journal)).join('')}</wd:Response_Data>`;
-  return (
-    `<wd:Get_Journals_Response xmlns:wd="urn:com.workday/bsvc" wd:version="${escapeXml(input.version)}">` +
-    `${xml}${data}</wd:Get_Journals_Response>`
+  return respondWithPage(input, 'Get_Journals', journals, issues, (journal) =>
+    renderJournal(tenant, journal),
   );
 }

@@ -1,72 +1,37 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { startRecordingServer } from '../../helpers/recording-server';
+import type { RecordedRequest, RecordingHandler } from '../../helpers/recording-server';
 
 /** One request as the server saw it. */
-export interface SeenRequest {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-  /** `Date.now()` when the request arrived. */
-  at: number;
-}
+export type SeenRequest = RecordedRequest;
 
-export type Handler = (
-  request: SeenRequest,
-  response: ServerResponse,
-  raw: IncomingMessage,
-) => void | Promise<void>;
+export type Handler = RecordingHandler;
 
 /** A real HTTP server on 127.0.0.1:0 that records every request. */
 export interface TestServer {
   url: string;
   requests: SeenRequest[];
-  /** Replaces the handler for the next test. */
+  /** Replaces the handler for the next test and forgets the requests seen so far. */
   handle(handler: Handler): void;
   close(): Promise<void>;
 }
 
-/** Starts a loopback server; close it in `afterAll`. */
+/** Starts a loopback server (a recording server on 127.0.0.1); close it in `afterAll`. */
 export async function startServer(initial?: Handler): Promise<TestServer> {
-  let handler: Handler =
+  const server = await startRecordingServer(
     initial ??
-    ((_req, res) => {
-      res.end();
-    });
-  const requests: SeenRequest[] = [];
-  const server = createServer((raw, response) => {
-    const chunks: Buffer[] = [];
-    raw.on('data', (chunk: Buffer) => chunks.push(chunk));
-    raw.on('end', () => {
-      const seen: SeenRequest = {
-        method: raw.method ?? '',
-        url: raw.url ?? '',
-        headers: raw.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        at: Date.now(),
-      };
-      requests.push(seen);
-      Promise.resolve(handler(seen, response, raw)).catch((error: unknown) => {
-        response.statusCode = 599;
-        response.end(String(error));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    handle(next) {
-      handler = next;
-      requests.length = 0;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+      ((_req, res) => {
+        res.end();
       }),
+  );
+  return {
+    url: server.origin,
+    requests: server.requests,
+    handle(next) {
+      server.handle(next);
+      server.requests.length = 0;
+    },
+    close: () => server.close(),
   };
 }
 
