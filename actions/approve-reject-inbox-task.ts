@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient } from '../sdk/define';
 import { ConnectorError, isConnectorError } from '../sdk/errors';
+import type { ErrorCode } from '../sdk/errors';
 import { defineAction } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import type { WorkdayEndpoints } from '../workday/endpoints';
@@ -18,6 +19,16 @@ import { workdayReferenceSchema } from '../workday/schemas';
 // (businessProcess v1 spec); the sandbox says "... because its status is 'Denied'".
 const NOT_AWAITING = /not awaiting|no longer awaiting|because its status is/i;
 const STATUS_IN_TEXT = /status is '([^']+)'/i;
+
+/** The status a task reaches when a decision is applied (as the inbox lists it). */
+const DECIDED_STATUS = { approve: 'Successfully Completed', reject: 'Denied' } as const;
+
+/** Failures after which the decision may or may not have been applied. */
+const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set([
+  'transport',
+  'remote_error',
+  'unexpected_response',
+]);
 
 const inputFields = z
   .object({
@@ -42,8 +53,9 @@ const inputFields = z
       .meta({
         label: 'Step type',
         hint:
-          "The task's step type if already known (e.g. from New inbox task): saves one read. Only " +
-          'Approval tasks can be approved or rejected.',
+          "The task's step type if already known (e.g. from New inbox task): saves one read, and " +
+          'the value is trusted as given, so map it from the task itself. Only Approval tasks can ' +
+          'be approved or rejected.',
       }),
     task: z
       .object({
@@ -75,6 +87,48 @@ const inputFields = z
   });
 
 type Input = z.output<typeof inputFields>;
+
+/**
+ * After a PUT whose answer was lost, reads the task back: decided as asked means the decision
+ * was applied (returned as confirmed), still awaiting action means it was not (the original
+ * error, now safe to retry). Another person deciding in that same moment would look the same as
+ * our own approval: the read cannot tell them apart.
+ */
+async function confirmByLookup(
+  http: HttpClient,
+  endpoints: WorkdayEndpoints,
+  input: Input,
+  failure: ConnectorError,
+): Promise<{ id: string; descriptor: string; href?: string }> {
+  let task;
+  try {
+    task = await fetchInboxTask(http, endpoints, input.inbox_task_id);
+  } catch {
+    throw new ConnectorError(
+      failure.code,
+      `Workday did not answer the decision on inbox task "${input.inbox_task_id}" and the task could not be read back: ${failure.message}`,
+      {
+        hint: 'Read the task with Get inbox task before deciding again: the decision may have been applied.',
+        details: failure.details,
+        cause: failure,
+      },
+    );
+  }
+  const status = task.status.descriptor;
+  if (status === DECIDED_STATUS[input.decision])
+    return {
+      id: task.id,
+      descriptor: task.descriptor,
+      ...(task.href === undefined ? {} : { href: task.href }),
+    };
+  if (status === AWAITING_ACTION_STATUS)
+    throw new ConnectorError(failure.code, failure.message, {
+      hint: 'The task was read back and is still awaiting action: the decision was not applied, so it is safe to run the action again.',
+      details: failure.details,
+      cause: failure,
+    });
+  throw conflict(input.inbox_task_id, status, failure);
+}
 
 /** Step type and status as far as the input tells them; the task is read only when it does not. */
 async function knownState(
@@ -125,6 +179,10 @@ export const approveRejectInboxTask = defineAction({
     descriptor: z.string().meta({ label: 'Task', hint: 'e.g. "Approval by Manager".' }),
     href: z.string().optional().meta({ label: 'Task URL' }),
     decision: z.enum(['approve', 'reject']).meta({ label: 'Decision' }),
+    confirmed_by_lookup: z.boolean().optional().meta({
+      label: 'Confirmed by lookup',
+      hint: "True when Workday's answer was lost and the decision was confirmed by reading the task back.",
+    }),
   }),
   async execute({ connection, http, input }) {
     const endpoints = parseWorkdayEndpoints(connection);
@@ -165,6 +223,10 @@ export const approveRejectInboxTask = defineAction({
         decision: input.decision,
       };
     } catch (error: unknown) {
+      if (isConnectorError(error) && UNKNOWN_OUTCOME.has(error.code)) {
+        const confirmed = await confirmByLookup(http, endpoints, input, error);
+        return { ...confirmed, decision: input.decision, confirmed_by_lookup: true };
+      }
       if (isConnectorError(error) && error.code === 'remote_validation') {
         const texts = [
           error.message,
