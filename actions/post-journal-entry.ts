@@ -47,6 +47,12 @@ function withMeta<S extends z.ZodType>(schema: S, extra: Record<string, unknown>
   return schema.meta({ ...schema.meta(), ...extra }) as S;
 }
 
+/**
+ * Journals validated while the input was parsed, by parsed input object: execute reuses the
+ * result instead of validating (and summing) a large journal a second time.
+ */
+const checked = new WeakMap<object, ValidatedJournal>();
+
 // The journal schema of workday/journal.ts, with the pick lists a recipe builder chooses from.
 const lineFields = journalLineSchema.extend({
   ledger_account: withMeta(journalLineSchema.shape.ledger_account, {
@@ -66,7 +72,7 @@ const inputFields = journalInputSchema
   .superRefine(
     (value, ctx) => {
       try {
-        validateJournal(value);
+        checked.set(value, validateJournal(value));
       } catch (error: unknown) {
         if (!isConnectorError(error)) throw error;
         const reported = new Set(
@@ -190,7 +196,7 @@ export const postJournalEntry = defineAction({
   input_fields: inputFields,
   output_fields: outputFields,
   async execute({ connection, http, input }) {
-    const journal = validateJournal(input);
+    const journal = checked.get(input) ?? validateJournal(input);
     const journalId = journal.journalId ?? generateJournalId(journal.accountingDate);
     const fm = createFinancialManagement(http, parseWorkdayEndpoints(connection));
     return submitOnce(fm, { ...journal, journalId }, journalId);
