@@ -14,6 +14,45 @@ export type XmlValue = string | XmlObject | XmlValue[];
 
 const MAX_DOCUMENT_CHARS = 20_000_000;
 
+const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
+const ENTITY_REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g;
+
+/** The Char production of XML 1.0 §2.2. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/**
+ * Decodes the five predefined entities and character references in one pass (so `&amp;#65;`
+ * stays `&#65;`, never `A`). XML knows no other entities without a DTD, and DTDs are refused;
+ * the library's HTML entity table would both cost a pass per value and decode what XML does not.
+ */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(
+    ENTITY_REFERENCE,
+    (_whole, hex?: string, decimal?: string, named?: string) => {
+      if (named !== undefined) return PREDEFINED_ENTITIES[named] ?? '';
+      const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+      if (!isXmlChar(code)) throw new RangeError(`character reference to U+${code.toString(16)}`);
+      return String.fromCodePoint(code);
+    },
+  );
+}
+
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: false,
@@ -24,10 +63,9 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
-  // Only the five XML entities and character references: a DOCTYPE, the only way to declare
-  // others, is refused before parsing.
-  processEntities: true,
-  htmlEntities: true,
+  processEntities: false,
+  tagValueProcessor: (_name, value) => decodeEntities(value),
+  attributeValueProcessor: (_name, value) => decodeEntities(value),
 });
 
 /**

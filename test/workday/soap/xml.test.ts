@@ -19,6 +19,23 @@ describe('parseXml()', () => {
     expect(doc).toEqual({ R: { ID: { '#text': '007', '@_type': 'X' }, M: 'a & b A' } });
   });
 
+  it('decodes entities once: an escaped reference stays a reference', () => {
+    const doc = parseXml('<a b="x&amp;#65;&quot;">&amp;#65; &#x42;&#67; &lt;tag&gt; &apos;</a>');
+    expect(doc).toEqual({ a: { '#text': "&#65; BC <tag> '", '@_b': 'x&#65;"' } });
+  });
+
+  it('leaves HTML-only entity names alone: XML has none without a DTD', () => {
+    expect(parseXml('<a>&nbsp;&copy;</a>')).toEqual({ a: '&nbsp;&copy;' });
+  });
+
+  it.each(['&#x110000;', '&#xD800;', '&#0;'])(
+    'refuses a reference to a code point XML does not allow: %s',
+    (reference) => {
+      const error = refusal(`<a>${reference}</a>`);
+      expect(isConnectorError(error) && error.code).toBe('unexpected_response');
+    },
+  );
+
   it.each([
     [
       'a billion-laughs entity bomb',
