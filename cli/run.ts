@@ -1,17 +1,17 @@
 import { MASTER_KEY_ENV } from '../sdk/settings';
 import { createRedactor } from '../sdk/redact';
-import { build } from './commands/build';
-import { demo } from './commands/demo';
-import { doctor } from './commands/doctor';
-import { exec } from './commands/exec';
-import { oauth2 } from './commands/oauth2';
-import { sandbox } from './commands/sandbox';
-import { settingsDecrypt, settingsEncrypt } from './commands/settings';
 import { defaultCreateSession, defaultRunSandbox } from './defaults';
 import { exitCodeFor } from './exit-codes';
 import { formatError } from './output';
 import { parseArgv } from './program';
 import type { Redactor } from '../sdk/redact';
+import type * as BuildCommand from './commands/build';
+import type * as DemoCommand from './commands/demo';
+import type * as DoctorCommand from './commands/doctor';
+import type * as ExecCommand from './commands/exec';
+import type * as OAuth2Command from './commands/oauth2';
+import type * as SandboxCommand from './commands/sandbox';
+import type * as SettingsCommand from './commands/settings';
 import type { CommandContext, CommandResult } from './command';
 import type { SandboxRunner } from './commands/sandbox';
 import type { LoadedConnector } from './load-connector';
@@ -83,6 +83,20 @@ export async function runCli(
   }
 }
 
+// Commands load on first use: `connector --version` or `connector sandbox` should not pay for
+// zod, axios and the connector definition (about 120 ms of the cold start).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands = {
+  build: () => require('./commands/build') as typeof BuildCommand,
+  demo: () => require('./commands/demo') as typeof DemoCommand,
+  doctor: () => require('./commands/doctor') as typeof DoctorCommand,
+  exec: () => require('./commands/exec') as typeof ExecCommand,
+  oauth2: () => require('./commands/oauth2') as typeof OAuth2Command,
+  sandbox: () => require('./commands/sandbox') as typeof SandboxCommand,
+  settings: () => require('./commands/settings') as typeof SettingsCommand,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function dispatch(
   invocation: Invocation,
   context: CommandContext,
@@ -91,35 +105,39 @@ function dispatch(
 ): Promise<CommandResult> {
   switch (invocation.command) {
     case 'exec':
-      return exec(invocation.options, context, {
+      return commands.exec().exec(invocation.options, context, {
         ...(dependencies.loadConnector === undefined
           ? {}
           : { loadConnector: dependencies.loadConnector }),
         createSession: dependencies.createSession ?? defaultCreateSession(),
       });
     case 'sandbox':
-      return sandbox(invocation.options, context, dependencies.runSandbox ?? defaultRunSandbox());
+      return commands
+        .sandbox()
+        .sandbox(invocation.options, context, dependencies.runSandbox ?? defaultRunSandbox());
     case 'doctor':
-      return doctor(invocation.options, context, {
+      return commands.doctor().doctor(invocation.options, context, {
         ...(dependencies.loadConnector === undefined
           ? {}
           : { loadConnector: dependencies.loadConnector }),
       });
     case 'oauth2':
-      return oauth2(invocation.options, context, {
+      return commands.oauth2().oauth2(invocation.options, context, {
         ...(dependencies.loadConnector === undefined
           ? {}
           : { loadConnector: dependencies.loadConnector }),
       });
     case 'settings encrypt':
-      return settingsEncrypt(invocation.options, context);
+      return commands.settings().settingsEncrypt(invocation.options, context);
     case 'settings decrypt':
-      return settingsDecrypt(invocation.options, context);
+      return commands.settings().settingsDecrypt(invocation.options, context);
     case 'demo':
       // The demo's transcript streams as it happens (and `--keep` waits), so it writes directly.
-      return demo(invocation.options, context, { write: (text) => io.stdout(text) });
+      return commands
+        .demo()
+        .demo(invocation.options, context, { write: (text) => io.stdout(text) });
     case 'build':
-      return build(invocation.options, context);
+      return commands.build().build(invocation.options, context);
   }
 }
 
