@@ -24,8 +24,39 @@ describe('parseXml()', () => {
     expect(doc).toEqual({ a: { '#text': "&#65; BC <tag> '", '@_b': 'x&#65;"' } });
   });
 
-  it('leaves HTML-only entity names alone: XML has none without a DTD', () => {
-    expect(parseXml('<a>&nbsp;&copy;</a>')).toEqual({ a: '&nbsp;&copy;' });
+  it('refuses HTML-only entity names: XML has none without a DTD, so the body is not Workday XML', () => {
+    expect(refusal('<a>&nbsp;</a>')).toMatchObject({
+      code: 'unexpected_response',
+      message: 'The XML response is malformed (line 1: undefined entity).',
+    });
+    expect(refusal('<a b="&copy;"/>')).toMatchObject({ code: 'unexpected_response' });
+  });
+
+  it('decodes a character reference written with leading zeros', () => {
+    expect(parseXml('<a>&#x0041;&#0066;</a>')).toEqual({ a: 'AB' });
+  });
+
+  it('keeps a CDATA section literal and merges it into the text, untrimmed', () => {
+    expect(parseXml('<a x="1"> t <![CDATA[ &amp; <b> ]]> u </a>')).toEqual({
+      a: { '#text': 't &amp; <b> u', '@_x': '1' },
+    });
+  });
+
+  it('trims literal white space but keeps white space written as references', () => {
+    expect(parseXml('<a b=" &#32;x ">\n\t&#9;y&#10; </a>')).toEqual({
+      a: { '#text': '\ty\n', '@_b': ' x' },
+    });
+  });
+
+  it('drops namespace declarations and reads an element with only them as its text', () => {
+    expect(parseXml('<wd:a xmlns:wd="urn:x" xmlns="urn:y">t</wd:a>')).toEqual({ a: 't' });
+    expect(parseXml('<a xmlns="urn:y"/>')).toEqual({ a: '' });
+  });
+
+  it('reads repeated siblings as a list in document order, whatever their prefixes', () => {
+    expect(parseXml('<r><wd:b>1</wd:b><c/><bsvc:b x="2"/><b/></r>')).toEqual({
+      r: { b: ['1', { '@_x': '2' }, ''], c: '' },
+    });
   });
 
   it.each(['&#x110000;', '&#xD800;', '&#0;'])(
@@ -57,8 +88,32 @@ describe('parseXml()', () => {
 
   it.each([
     ['empty', '', 'The XML response is empty.'],
-    ['mismatched tags', '<a><b></a>', 'The XML response is malformed (line 1: InvalidTag).'],
-    ['text only', 'hello', 'The XML response is malformed (line 1: InvalidChar).'],
+    [
+      'mismatched tags',
+      '<a><b></a>',
+      'The XML response is malformed (line 1: unexpected close tag).',
+    ],
+    [
+      'text only',
+      'hello',
+      'The XML response is malformed (line 1: text data outside of root node).',
+    ],
+    [
+      'a truncated document',
+      '<a>\n<b>x</b>',
+      'The XML response is malformed (line 2: unclosed tag: a).',
+    ],
+    [
+      'a second root',
+      '<a/><b/>',
+      'The XML response is malformed (line 1: documents may contain only one root).',
+    ],
+    ['no root element', '<?xml version="1.0"?><!-- c -->', 'The XML response has no root element.'],
+    [
+      'an element named after Object.prototype',
+      '<a><constructor/></a>',
+      'The XML response could not be parsed.',
+    ],
   ])('refuses %s', (_name, text, message) => {
     expect(refusal(text)).toMatchObject({ code: 'unexpected_response', message });
   });
