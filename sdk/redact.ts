@@ -110,9 +110,14 @@ export function createRedactor(): Redactor {
     return out;
   }
 
+  // Every request registers the credential it sends; most of the time it is already known.
+  const known = new Set<string>();
+
   return {
     add(secret: string): void {
       if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return;
+      if (known.has(secret)) return;
+      known.add(secret);
       const before = forms.size;
       for (const form of [secret, encodeURIComponent(secret), formEncode(secret)]) forms.add(form);
       if (forms.size !== before) rebuild();

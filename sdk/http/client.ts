@@ -146,7 +146,7 @@ async function waitForPause(shared: Shared, signal: AbortSignal | undefined): Pr
     await sleep(shared.pausedUntil - now, signal);
 }
 
-function parseJson(body: string, method: string, url: string, contentType: string): unknown {
+function parseJson(body: string, method: string, url: () => string, contentType: string): unknown {
   if (body.trim() === '') return null;
   try {
     return JSON.parse(body);
@@ -154,10 +154,10 @@ function parseJson(body: string, method: string, url: string, contentType: strin
     const kind = contentType === '' ? 'a body' : `"${contentType.split(';')[0]}"`;
     throw new ConnectorError(
       'unexpected_response',
-      `Expected JSON from ${method} ${url} but received ${kind} that is not valid JSON (${body.length} characters).`,
+      `Expected JSON from ${method} ${url()} but received ${kind} that is not valid JSON (${body.length} characters).`,
       {
         hint: 'The API answered with an error page or a truncated body; retry, and check the endpoint URL.',
-        details: { method, url },
+        details: { method, url: url() },
       },
     );
   }
@@ -344,7 +344,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       if (ok || req.acceptStatus?.includes(status)) {
         const parsed =
           responseType === 'json' && ok
-            ? parseJson(body, req.method, redactedUrl(), outcome.headers['content-type'] ?? '')
+            ? parseJson(body, req.method, redactedUrl, outcome.headers['content-type'] ?? '')
             : responseType === 'json'
               ? parseLenient(body)
               : body;

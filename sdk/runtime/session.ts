@@ -8,6 +8,7 @@ import type {
   AnyTrigger,
   ConnectionContext,
   ConnectorDefinition,
+  HttpClient,
   Logger,
   Probe,
   TokenSet,
@@ -192,6 +193,17 @@ export function createSession<F extends z.ZodObject>(
     });
     const context: ConnectionContext<C> = { connection, http, log };
 
+    // One client per action (its retry policy over the connection's pool), made on first use.
+    const actionClients = new Map<string, HttpClient>();
+    const clientFor = (name: string, action: AnyAction<C>): HttpClient => {
+      let client = actionClients.get(name);
+      if (client === undefined) {
+        client = http.withRetry(retryPolicyOf(action));
+        actionClients.set(name, client);
+      }
+      return client;
+    };
+
     async function runAction(name: string, input: unknown): Promise<unknown> {
       const action: AnyAction<C> = lookup(definition.actions, name, 'action');
       const where = `actions.${name}`;
@@ -204,7 +216,7 @@ export function createSession<F extends z.ZodObject>(
         connection,
         log,
         input: parsed,
-        http: http.withRetry(retryPolicyOf(action)),
+        http: clientFor(name, action),
       });
       return parseWith(action.output_fields, output, {
         what: `The output of ${where}`,
