@@ -99,10 +99,16 @@ export function createFinancialManagement(
       acceptStatus: [500],
       retry,
     });
-    const details = { status: response.status, method: 'POST', url: response.url, operation };
+    // Built only on failure: reading `response.url` redacts it, which success has no need for.
+    const details = (): Record<string, unknown> => ({
+      status: response.status,
+      method: 'POST',
+      url: response.url,
+      operation,
+    });
     if (typeof response.data !== 'string') {
       throw new ConnectorError('unexpected_response', `The ${operation} response is not text.`, {
-        details,
+        details: details(),
       });
     }
     let body: XmlObject;
@@ -113,7 +119,7 @@ export function createFinancialManagement(
         throw new ConnectorError(
           'remote_error',
           `Workday answered the ${operation} request with HTTP 500 and no SOAP fault.`,
-          { details, cause: error },
+          { details: details(), cause: error },
         );
       }
       throw error;
@@ -121,7 +127,7 @@ export function createFinancialManagement(
     const fault = child(body, 'Fault');
     if (fault !== undefined) {
       const error = faultToError(fault, SERVICE);
-      Object.assign(error.details, details);
+      Object.assign(error.details, details());
       throw error;
     }
     const result = child(body, `${operation}_Response`);
@@ -129,7 +135,7 @@ export function createFinancialManagement(
       throw new ConnectorError(
         'unexpected_response',
         `The ${operation} response has no ${operation}_Response element.`,
-        { details },
+        { details: details() },
       );
     }
     return result;

@@ -116,9 +116,12 @@ function elementKey(qualifiedName: string): string {
  * name with an empty local part; a name with two colons is kept whole.
  */
 function attributeKey(qualifiedName: string): string | undefined {
-  const parts = qualifiedName.split(':');
-  if (parts[0] === 'xmlns') return undefined;
-  const local = parts.length === 2 ? (parts[1] ?? '') : qualifiedName;
+  // indexOf rather than split: this runs for every attribute of every response.
+  const first = qualifiedName.indexOf(':');
+  const prefix = first === -1 ? qualifiedName : qualifiedName.slice(0, first);
+  if (prefix === 'xmlns') return undefined;
+  const twoParts = first !== -1 && qualifiedName.indexOf(':', first + 1) === -1;
+  const local = twoParts ? qualifiedName.slice(first + 1) : qualifiedName;
   return local === '' ? undefined : `@_${local}`;
 }
 
@@ -357,8 +360,13 @@ export interface XmlElement {
 
 const NAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
 
+// eslint-disable-next-line no-control-regex -- control characters are what must be escaped
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u001F\uFFFE\uFFFF]/;
+
 /** Escapes text or an attribute value for XML (`& < > " '`, tab and line breaks); drops characters XML cannot carry. */
 export function escapeXml(value: string): string {
+  // Most values (ids, amounts, dates) need nothing: skip the passes below for them.
+  if (!NEEDS_ESCAPING.test(value)) return value;
   // XML 1.0 cannot carry most C0 controls at all, even as character references.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
