@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 
 import { z } from 'zod';
-import { ConnectorError, toConnectorError } from '../errors';
+import { ConnectorError, isConnectorError, toConnectorError } from '../errors';
 import type {
   AnyAction,
   AnyTrigger,
@@ -111,6 +111,29 @@ function createPool(maxSockets = DEFAULT_POOL_SOCKETS): { http: http.Agent; http
     http: new http.Agent({ keepAlive: true, maxSockets }),
     https: new https.Agent({ keepAlive: true, maxSockets }),
   };
+}
+
+/**
+ * A refusal for missing permissions names what the operation declared it needs: the API answers
+ * "forbidden" without saying which permission, but the operation knows its `scopes`.
+ */
+async function withScopeHint<T>(
+  where: string,
+  scopes: readonly string[] | undefined,
+  running: Promise<T>,
+): Promise<T> {
+  try {
+    return await running;
+  } catch (error: unknown) {
+    if (!isConnectorError(error) || error.code !== 'insufficient_scope') throw error;
+    if (scopes === undefined || scopes.length === 0) throw error;
+    const needed = scopes.join(', ');
+    throw new ConnectorError(error.code, error.message, {
+      hint: `${where} needs ${scopes.length === 1 ? 'the scope' : 'the scopes'} ${needed}: grant ${scopes.length === 1 ? 'it' : 'them'} to the API client (and the permission behind ${scopes.length === 1 ? 'it' : 'them'} to the account it acts as), then retry. \`connector doctor\` checks each one.`,
+      details: { ...error.details, scopes: [...scopes] },
+      cause: error,
+    });
+  }
 }
 
 function registerSecrets(redactor: Redactor, schema: z.ZodObject, raw: unknown): void {
@@ -320,8 +343,22 @@ export function createSession<F extends z.ZodObject>(
       http,
       redactor,
       test: () => guardAsync(() => definition.test(context)),
-      runAction: (name, input) => guardAsync(() => runAction(name, input)),
-      poll: (name, input, closure) => guardAsync(() => poll(name, input, closure)),
+      runAction: (name, input) =>
+        guardAsync(() =>
+          withScopeHint(
+            `actions.${name}`,
+            definition.actions[name]?.scopes,
+            runAction(name, input),
+          ),
+        ),
+      poll: (name, input, closure) =>
+        guardAsync(() =>
+          withScopeHint(
+            `triggers.${name}`,
+            definition.triggers[name]?.scopes,
+            poll(name, input, closure),
+          ),
+        ),
       pickList: (name, params) => guardAsync(() => pickList(name, params)),
       authorizationUrl: (redirectUri) => guard(() => authorizationUrl(redirectUri)),
       exchangeCode: (request) =>
