@@ -7,6 +7,12 @@ export interface CommandResult {
   /** Printed on stderr: notes for the person at the terminal. */
   stderr?: string;
   exitCode: number;
+  /**
+   * A failure to report after `stdout` and `stderr` were printed (e.g. the result went to stdout
+   * because `--output` could not be written). When set, `cli/run.ts` prints it in the one error
+   * format and exits with its code instead of `exitCode`.
+   */
+  error?: unknown;
 }
 
 /** What every command receives beside its options. */

@@ -38,6 +38,28 @@ interface Flags {
   json?: boolean;
 }
 
+/** The options without the flags every command accepts (cli/run.ts reads those from argv). */
+function withoutFlags<T extends object>(opts: T & Flags): Omit<T, keyof Flags> {
+  const { verbose: _verbose, json: _json, ...rest } = opts;
+  return rest;
+}
+
+/**
+ * Gives every command `--verbose` and `--json` unless it declares its own: the error hint says
+ * "rerun with --verbose", and `--json` error output must work whatever the command.
+ */
+function addCommonFlags(parent: Command): void {
+  for (const command of parent.commands) {
+    if (command.commands.length > 0) {
+      addCommonFlags(command);
+      continue;
+    }
+    const has = (flag: string) => command.options.some((option) => option.long === flag);
+    if (!has('--verbose')) command.option('--verbose', 'print the stack of an internal error');
+    if (!has('--json')) command.option('--json', 'print errors as JSON');
+  }
+}
+
 function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
     throw new InvalidArgumentError('Expected a port number from 0 to 65535.');
@@ -93,8 +115,8 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .option('--write-settings <file>', 'write the sandbox connections to this settings file')
     .option('--faults <spec>', 'fault injection: JSON or key=value,... shorthand')
-    .action((opts: SandboxCommandOptions) => {
-      record({ command: 'sandbox', options: { ...opts } });
+    .action((opts: SandboxCommandOptions & Flags) => {
+      record({ command: 'sandbox', options: withoutFlags(opts) });
     });
 
   program
@@ -107,8 +129,8 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--all', 'check every named connection')
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', DOCTOR_HELP)
-    .action((opts: Omit<DoctorOptions, 'all' | 'json'> & { all?: boolean; json?: boolean }) => {
-      const { all, json, ...rest } = opts;
+    .action((opts: Omit<DoctorOptions, 'all' | 'json'> & { all?: boolean } & Flags) => {
+      const { all, json, verbose: _verbose, ...rest } = opts;
       record({ command: 'doctor', options: { ...rest, all: all === true, json: json === true } });
     });
 
@@ -127,9 +149,8 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--no-browser', 'print the sign-in URL without opening a browser')
     .option('--timeout <seconds>', 'seconds to wait for the sign-in (default 300)', parseSeconds)
     .option('--json', 'print errors as JSON')
-    .action((opts: OAuth2Options & { json?: boolean }) => {
-      const { json: _json, ...rest } = opts;
-      record({ command: 'oauth2', options: { ...rest } });
+    .action((opts: OAuth2Options & Flags) => {
+      record({ command: 'oauth2', options: withoutFlags(opts) });
     });
 
   const settings = program
@@ -141,15 +162,15 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .command('encrypt')
     .description('Encrypt a settings file in place; creates master.key beside it if no key exists.')
     .option('--settings <file>', 'settings file', 'settings.json')
-    .action((opts: SettingsFileOptions) => {
-      record({ command: 'settings encrypt', options: { ...opts } });
+    .action((opts: SettingsFileOptions & Flags) => {
+      record({ command: 'settings encrypt', options: withoutFlags(opts) });
     });
   settings
     .command('decrypt')
     .description('Decrypt a settings file in place.')
     .option('--settings <file>', 'settings file', 'settings.json')
-    .action((opts: SettingsFileOptions) => {
-      record({ command: 'settings decrypt', options: { ...opts } });
+    .action((opts: SettingsFileOptions & Flags) => {
+      record({ command: 'settings decrypt', options: withoutFlags(opts) });
     });
 
   program
@@ -168,10 +189,11 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--settings <file>', 'self-test against this settings file instead of the sandbox')
     .option('--connection <name>', 'connection whose test lambda the self-test runs', 'us')
     .option('--skip-connection-test', 'only load the bundle; do not run the test lambda')
-    .action((opts: BuildOptions) => {
-      record({ command: 'build', options: { ...opts } });
+    .action((opts: BuildOptions & Flags) => {
+      record({ command: 'build', options: withoutFlags(opts) });
     });
 
+  addCommonFlags(program);
   return program;
 }
 

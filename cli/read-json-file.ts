@@ -17,6 +17,9 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
       code === 'ENOENT'
         ? `${what} '${file}' does not exist.`
         : `${what} '${file}' could not be read (${code ?? 'unknown error'}).`,
+      code === 'ENOENT'
+        ? 'Check the path; relative paths are resolved against the working directory.'
+        : 'Check that the path is a readable file.',
     );
   }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -25,6 +28,9 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
   } catch {
     const at = locateJsonError(body);
     const where = at === undefined ? '' : ` at line ${at.line}, column ${at.column}`;
-    throw usageError(`${what} '${file}' is not valid JSON${where}.`);
+    throw usageError(
+      `${what} '${file}' is not valid JSON${where}.`,
+      'Fix the JSON syntax at that position (strings in double quotes, no trailing commas).',
+    );
   }
 }

@@ -76,8 +76,13 @@ export async function runCli(
         : await dispatch(outcome.invocation, context, options.dependencies ?? {}, io);
     if (result.stdout) io.stdout(redactor.redact(result.stdout));
     if (result.stderr) io.stderr(redactor.redact(result.stderr));
-    return result.exitCode;
+    if (result.error === undefined) return result.exitCode;
+    return report(result.error);
   } catch (error) {
+    return report(error);
+  }
+
+  function report(error: unknown): number {
     io.stderr(formatError(error, redactor, { json, stack: verbose }));
     return exitCodeFor(error);
   }

@@ -45,9 +45,51 @@ const faultSpecSchema = z.strictObject({
 
 const STRING_KEYS = new Set(['match', 'latencyMatch', 'kind']);
 
+/** Every key a fault spec accepts, dotted for nested ones (`rateLimit.every`), in schema order. */
+export const FAULT_SPEC_KEYS: readonly string[] = Object.entries(faultSpecSchema.shape).flatMap(
+  ([key, schema]) => {
+    const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    return inner instanceof z.ZodObject
+      ? Object.keys(inner.shape).map((sub) => `${key}.${sub}`)
+      : [key];
+  },
+);
+
 /** Thrown when a fault spec is not valid; the message names the offending key. */
 export class FaultSpecError extends Error {
   override name = 'FaultSpecError';
+  /**
+   * @param problem What is wrong, naming the key (`'foo' is not a fault key`), for callers that
+   *   word their own message.
+   * @param key The offending dotted key, when one is at fault.
+   */
+  constructor(
+    message: string,
+    readonly problem: string = message,
+    readonly key?: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { key: string | undefined; problem: string } {
+  const at = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = [...at, issue.keys[0] ?? ''].join('.');
+    return { key, problem: `'${key}' is not a fault key` };
+  }
+  const key = at.length === 0 ? undefined : at.join('.');
+  const name = key === undefined ? 'the spec' : `'${key}'`;
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+    return { key, problem: `${name} is missing` };
+  }
+  if (issue.code === 'invalid_type') {
+    return {
+      key,
+      problem: `${name} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`,
+    };
+  }
+  return { key, problem: `${name} is invalid (${issue.message.replace(/\.$/, '')})` };
 }
 
 /** Checks an untrusted value field by field and returns it as a FaultSpec. */
@@ -56,7 +98,11 @@ export function assertFaultSpec(value: unknown): FaultSpec {
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue === undefined || issue.path.length === 0 ? 'spec' : issue.path.join('.');
-    throw new FaultSpecError(`Fault spec '${path}' is invalid: ${issue?.message ?? 'unknown'}.`);
+    const { key, problem } =
+      issue === undefined
+        ? { key: undefined, problem: 'the spec is invalid' }
+        : describeIssue(issue);
+    throw new FaultSpecError(`Fault spec '${path}' is invalid: ${problem}.`, problem, key);
   }
   // zod drops keys whose value is undefined; the result is exactly the spec's shape.
   return result.data as FaultSpec;
@@ -77,7 +123,14 @@ function parseShorthand(text: string): Record<string, unknown> {
     const trimmed = pair.trim();
     if (trimmed === '') continue;
     const eq = trimmed.indexOf('=');
-    if (eq <= 0) throw new FaultSpecError(`Fault spec part '${trimmed}' is not key=value.`);
+    if (eq <= 0) {
+      const key = eq < 0 ? trimmed : undefined;
+      throw new FaultSpecError(
+        `Fault spec part '${trimmed}' is not key=value.`,
+        `'${trimmed}' is not key=value`,
+        key,
+      );
+    }
     const keys = trimmed.slice(0, eq).trim().split('.');
     let node = root;
     for (const key of keys.slice(0, -1)) {
@@ -106,7 +159,7 @@ export function parseFaultSpec(text: string): FaultSpec {
     try {
       value = JSON.parse(trimmed);
     } catch {
-      throw new FaultSpecError('Fault spec JSON is not valid JSON.');
+      throw new FaultSpecError('Fault spec JSON is not valid JSON.', 'the JSON is not valid');
     }
     return assertFaultSpec(value);
   }

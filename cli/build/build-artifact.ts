@@ -45,6 +45,8 @@ export interface SelfTestCheck {
   name: string;
   ok: boolean;
   detail: string;
+  /** The ConnectorError code the bundle's `test` lambda failed with (failed `test` check only). */
+  code?: string;
 }
 
 /** Everything the build did, for the summary and for tests. */
@@ -147,6 +149,7 @@ function checkSelfTest(
               name: 'test',
               ok: false,
               detail: `test lambda for '${connectionName}' failed: [${test.code}] ${test.message}`,
+              code: test.code,
             },
     );
   }

@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { ConnectorError } from '../../sdk/errors';
+import { ConnectorError, isErrorCode } from '../../sdk/errors';
 import { loadSettings } from '../../sdk/settings';
 import { buildArtifact } from '../build/build-artifact';
 import { formatBuildSummary } from '../build/summary';
+import { EXIT_CODES, exitCodeFor } from '../exit-codes';
+import type { BuildReport } from '../build/build-artifact';
 import type { CommandContext, CommandResult } from '../command';
 
 /** Options of `connector build`. */
@@ -69,7 +71,9 @@ function defaultStartSandbox(): Promise<BuildSandbox> {
  * `connector build [--out DIR]`: bundles the connector into one self-contained `connector.js`,
  * writes `manifest.json`, validates every sample output against its schemas and self-tests the
  * bundle in a fresh `node` process (keys match the manifest, the `test` lambda passes against the
- * sandbox or the given settings). Exits 1 when any check fails, naming the operation and field.
+ * sandbox or the given settings). A failed check names the operation and field; the exit code is
+ * that of the `test` lambda's error when it alone failed (e.g. 3 for `reauthorization_required`),
+ * else 1 (the bundle or its manifest is broken).
  */
 export async function build(
   options: BuildOptions,
@@ -91,10 +95,13 @@ export async function build(
       connection = sandbox.settings.connections[connectionName];
       if (connection === undefined) {
         await sandbox.close();
-        return {
-          stderr: `error: the sandbox has no connection '${connectionName}' (it has: ${Object.keys(sandbox.settings.connections).join(', ')}).\n`,
-          exitCode: 2,
-        };
+        throw new ConnectorError(
+          'invalid_input',
+          `The sandbox has no connection '${connectionName}'; it has: ${Object.keys(sandbox.settings.connections).join(', ')}.`,
+          {
+            hint: 'Pass --connection with one of the listed names, --settings FILE to self-test your own connection, or --skip-connection-test.',
+          },
+        );
       }
     }
   }
@@ -109,8 +116,25 @@ export async function build(
         : { selfTestConnection: { name: connectionName, connection } }),
     });
     const summary = context.redactor.redact(formatBuildSummary(report, context.cwd));
-    return report.ok ? { stdout: summary, exitCode: 0 } : { stderr: summary, exitCode: 1 };
+    return report.ok
+      ? { stdout: summary, exitCode: 0 }
+      : { stderr: summary, exitCode: buildExitCode(report) };
   } finally {
     await sandbox?.close();
   }
+}
+
+/**
+ * The exit code of a failed build: when the only failure is the `test` lambda, its error's
+ * category decides (a revoked token is the connection's problem, not a bug); otherwise 1.
+ */
+export function buildExitCode(report: BuildReport): number {
+  const failed = report.selfTest.filter((check) => !check.ok);
+  const only = failed[0];
+  if (report.problems.length > 0 || failed.length !== 1 || only?.name !== 'test') {
+    return EXIT_CODES.internal;
+  }
+  const code = only.code;
+  if (code === undefined || !isErrorCode(code)) return EXIT_CODES.internal;
+  return exitCodeFor(new ConnectorError(code, only.detail));
 }

@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { ConnectorError, isConnectorError } from '../../sdk/errors';
 import { isSensitiveKey } from '../../sdk/redact';
 import { secretFieldNames } from '../../sdk/schema';
 import { loadSettings } from '../../sdk/settings';
 import { loadConnector } from '../load-connector';
 import { formatExchange } from '../output';
+import { assertWritableOutput } from '../output-file';
 import { readJsonFile } from '../read-json-file';
 import { settingsSessionOptions } from '../settings-tokens';
 import { usageError } from '../usage-error';
@@ -28,7 +30,10 @@ export interface ExecOptions {
   connection?: string;
   /** JSON file with the action or trigger input, or the pick list's parameters. */
   input?: string;
-  /** JSON file with a trigger's closure (the previous poll's `next_poll`). */
+  /**
+   * JSON file with a trigger's closure: the previous poll's `next_poll`, or that poll's whole
+   * output (`{events, next_poll, can_poll_more}`), whose `next_poll` is used.
+   */
   closure?: string;
   /** Write the result JSON to this file instead of stdout. */
   output?: string;
@@ -83,27 +88,97 @@ export async function exec(
   const closure =
     options.closure === undefined
       ? undefined
-      : await readJsonFile(path.resolve(context.cwd, options.closure), 'Closure file');
+      : closureOf(await readJsonFile(path.resolve(context.cwd, options.closure), 'Closure file'));
 
-  const session = await dependencies.createSession(definition, {
-    ...settingsSessionOptions(store, connectionName, context.redactor),
-    log: createLog(context, options.verbose),
-    ...(options.verbose
-      ? { onExchange: (exchange) => formatExchange(exchange).forEach((l) => context.log(l)) }
-      : {}),
-  });
+  // Checked before the session exists: once an action has run, its result must not be lost.
+  const outputPath =
+    options.output === undefined ? undefined : path.resolve(context.cwd, options.output);
+  if (outputPath !== undefined) await assertWritableOutput(outputPath);
+
   let result: unknown;
   try {
-    result = await run(session, target, input, closure, options.path);
-  } finally {
-    session.close();
+    const session = await dependencies.createSession(definition, {
+      ...settingsSessionOptions(store, connectionName, context.redactor),
+      log: createLog(context, options.verbose),
+      ...(options.verbose
+        ? { onExchange: (exchange) => formatExchange(exchange).forEach((l) => context.log(l)) }
+        : {}),
+    });
+    try {
+      result = await run(session, target, input, closure, options.path);
+    } finally {
+      session.close();
+    }
+  } catch (error) {
+    throw explainNotSettings(error, settingsPath, store.connectionNames().length > 0, values);
   }
 
   const json = `${JSON.stringify(result ?? null, null, 2)}\n`;
-  if (options.output === undefined) return { stdout: json, exitCode: 0 };
-  const outputPath = path.resolve(context.cwd, options.output);
-  await writeFile(outputPath, context.redactor.redact(json), { mode: 0o600 });
+  if (outputPath === undefined) return { stdout: json, exitCode: 0 };
+  try {
+    await writeFile(outputPath, context.redactor.redact(json), { mode: 0o600 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return {
+      stdout: json,
+      exitCode: 2,
+      error: usageError(
+        `The result could not be written to '${outputPath}' (${code}), so it was printed to stdout instead.`,
+        `'${options.path}' did run: keep the JSON printed above rather than running it again.`,
+      ),
+    };
+  }
   return { stderr: `Wrote the result to ${outputPath}.\n`, exitCode: 0 };
+}
+
+/**
+ * A closure file may hold a previous poll's whole output (`{events, next_poll, can_poll_more}`,
+ * as `exec triggers.NAME > poll.json` writes it): its `next_poll` is the closure.
+ */
+export function closureOf(value: unknown): unknown {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Array.isArray((value as { events?: unknown }).events) &&
+    Object.hasOwn(value, 'next_poll')
+  ) {
+    return (value as { next_poll?: unknown }).next_poll;
+  }
+  return value;
+}
+
+// Keys every Workday settings file has (one of them at least); an action input has none.
+const SETTINGS_KEYS = ['auth_type', 'token_endpoint'];
+
+/**
+ * When the connection failed validation and the file has neither named connections nor any
+ * settings key, it is most likely an input file passed to --settings: say so.
+ */
+function explainNotSettings(
+  error: unknown,
+  file: string,
+  named: boolean,
+  values: ConnectionValues,
+): unknown {
+  if (
+    !isConnectorError(error) ||
+    error.code !== 'invalid_settings' ||
+    error.details.issues === undefined ||
+    named ||
+    SETTINGS_KEYS.some((key) => Object.hasOwn(values, key))
+  ) {
+    return error;
+  }
+  return new ConnectorError(
+    'invalid_settings',
+    `Settings file '${file}' does not look like a settings file: it has no "connections", "auth_type" or "token_endpoint".`,
+    {
+      hint: 'Pass the settings file to --settings (`connector sandbox --write-settings FILE` writes one) and an action input to --input.',
+      details: error.details,
+      cause: error,
+    },
+  );
 }
 
 async function run(

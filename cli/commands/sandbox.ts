@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { FAULT_SPEC_KEYS, FaultSpecError } from '../../sandbox/fault-spec';
+import { usageError } from '../usage-error';
 import type { CommandContext, CommandResult } from '../command';
 
 /** Options of `connector sandbox`. */
@@ -24,18 +26,65 @@ export type SandboxRunner = (options: {
 /**
  * Starts the embedded Workday sandbox in the foreground until SIGINT/SIGTERM. The sandbox prints
  * its own banner (URLs, tenants, connection names, demo logins; never client secrets).
+ * A malformed `--faults` spec or a port in use is a usage error (exit 2), not a bug.
  */
 export async function sandbox(
   options: SandboxCommandOptions,
   context: CommandContext,
   runSandbox: SandboxRunner,
 ): Promise<CommandResult> {
-  await runSandbox({
-    port: options.port ?? 0,
-    ...(options.writeSettings === undefined
-      ? {}
-      : { writeSettings: path.resolve(context.cwd, options.writeSettings) }),
-    ...(options.faults === undefined ? {} : { faults: options.faults }),
-  });
+  const port = options.port ?? 0;
+  try {
+    await runSandbox({
+      port,
+      ...(options.writeSettings === undefined
+        ? {}
+        : { writeSettings: path.resolve(context.cwd, options.writeSettings) }),
+      ...(options.faults === undefined ? {} : { faults: options.faults }),
+    });
+  } catch (error) {
+    throw sandboxUsageError(error, port) ?? error;
+  }
   return { exitCode: 0 };
+}
+
+/**
+ * The sandbox imports nothing from the SDK, so its errors are plain; the ones the person at the
+ * terminal caused become `invalid_input` here. Anything else stays a bug.
+ */
+function sandboxUsageError(error: unknown, port: number): Error | undefined {
+  if (error instanceof FaultSpecError || (error as { name?: unknown }).name === 'FaultSpecError') {
+    const problem = (error as FaultSpecError).problem ?? (error as Error).message;
+    return usageError(
+      `The --faults spec is not valid: ${problem.replace(/\.$/, '')}.`,
+      `Valid keys: ${describeFaultKeys()}; pass JSON or key=value pairs separated by commas, e.g. latencyMs=100,rateLimit.every=5,rateLimit.retryAfterSeconds=1.`,
+    );
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return usageError(
+      code === 'EADDRINUSE'
+        ? `Port ${port} on 127.0.0.1 is already in use, so the sandbox cannot listen there.`
+        : `The sandbox is not allowed to listen on port ${port} of 127.0.0.1.`,
+      'Pick another --port, or 0 for any free port.',
+    );
+  }
+  return undefined;
+}
+
+/** `latencyMs, rateLimit.{every,retryAfterSeconds,match}, ...`: the keys grouped by parent. */
+export function describeFaultKeys(keys: readonly string[] = FAULT_SPEC_KEYS): string {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const dot = key.indexOf('.');
+    const parent = dot < 0 ? key : key.slice(0, dot);
+    const children = groups.get(parent) ?? [];
+    if (dot >= 0) children.push(key.slice(dot + 1));
+    groups.set(parent, children);
+  }
+  return [...groups]
+    .map(([parent, children]) =>
+      children.length === 0 ? parent : `${parent}.{${children.join(',')}}`,
+    )
+    .join(', ');
 }

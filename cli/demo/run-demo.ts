@@ -136,9 +136,7 @@ export async function runDemo(options: RunDemoOptions): Promise<number> {
     stopped = true;
     await sandbox.close();
     write(passLine('sandbox stopped'));
-    write(
-      `\ndemo ok: ${steps.length} steps passed in ${((now() - started) / 1000).toFixed(1)} s\n`,
-    );
+    write(`\ndemo ok: ${total} steps passed in ${((now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
   } finally {
     sessions?.closeAll();

@@ -5,11 +5,15 @@ import type { ErrorCode, InputIssue } from '../errors';
 // Messages name at most this many fields; `details.issues` holds them all.
 const ISSUES_IN_MESSAGE = 3;
 
+// zod 4 words an absent field "Invalid input: expected string, received undefined".
+const ABSENT = /^Invalid input: expected .*, received undefined$/;
+
 /** Each zod issue as a dotted field path (`lines.2.debit`) and what was expected. */
 export function issuesOf(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((segment) => String(segment)).join('.'),
-    message: issue.message,
+    message:
+      issue.code === 'invalid_type' && ABSENT.test(issue.message) ? 'is required' : issue.message,
   }));
 }
 

@@ -19,7 +19,9 @@ export async function encryptSettingsFile(
   const keyBytes = parseMasterKey(key, 'the key argument');
   const text = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (text !== undefined && looksEncrypted(safeParse(text))) {
-    throw new ConnectorError('invalid_settings', `Settings file '${file}' is already encrypted.`);
+    throw new ConnectorError('invalid_settings', `Settings file '${file}' is already encrypted.`, {
+      hint: 'Nothing to do: the file is encrypted already (`connector settings decrypt` turns it back into plain JSON).',
+    });
   }
   // Loading first validates the file, so a broken file is never sealed away behind a key.
   await loadSettings(file, { fs });
@@ -39,7 +41,9 @@ export async function decryptSettingsFile(
   const fs = options.fs ?? nodeSettingsFs;
   const store = await loadSettings(file, options);
   if (!store.encrypted) {
-    throw new ConnectorError('invalid_settings', `Settings file '${file}' is not encrypted.`);
+    throw new ConnectorError('invalid_settings', `Settings file '${file}' is not encrypted.`, {
+      hint: 'Nothing to do: the file is plain JSON already (`connector settings encrypt` encrypts it).',
+    });
   }
   const resolved = await resolveMasterKey(file, options);
   const envelope = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;

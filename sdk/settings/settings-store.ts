@@ -234,6 +234,9 @@ function toDocument(value: unknown, file: string): SettingsDocument {
     throw new ConnectorError(
       'invalid_settings',
       `Settings file '${file}' must hold a JSON object of connection values.`,
+      {
+        hint: 'Write the connection as a JSON object of fields, or named connections as {"connections": {"NAME": {...}}}.',
+      },
     );
   }
   if (!('connections' in value)) return { kind: 'single', connection: { ...value } };
@@ -242,6 +245,7 @@ function toDocument(value: unknown, file: string): SettingsDocument {
     throw new ConnectorError(
       'invalid_settings',
       `Settings file '${file}' has a "connections" entry that is not an object of named connections.`,
+      { hint: 'Write "connections" as {"NAME": {"auth_type": ..., ...}, ...}.' },
     );
   }
   const named: Record<string, ConnectionValues> = {};
@@ -250,12 +254,15 @@ function toDocument(value: unknown, file: string): SettingsDocument {
       throw new ConnectorError(
         'invalid_settings',
         `Settings file '${file}' has a connection '${name}' that is not an object.`,
+        { hint: 'Write each named connection as a JSON object of its fields.' },
       );
     }
     named[name] = { ...connection };
   }
   if (Object.keys(named).length === 0) {
-    throw new ConnectorError('invalid_settings', `Settings file '${file}' has no connections.`);
+    throw new ConnectorError('invalid_settings', `Settings file '${file}' has no connections.`, {
+      hint: 'Add at least one named connection under "connections".',
+    });
   }
   return { kind: 'named', connections: named, extra };
 }

@@ -239,4 +239,22 @@ describe('buildArtifact()', () => {
     expect(result.stdout).toContain("✓ self-test test    test lambda for 'tiny' passed: id=u-1");
     expect(result.stdout).not.toContain(secret);
   });
+
+  it("exits with the test lambda error's code when only the connection test fails", async () => {
+    const settings = path.join(outRoot, 'revoked.json');
+    const revoked = randomBytes(12).toString('hex');
+    await writeFile(
+      settings,
+      JSON.stringify({ connections: { tiny: { ...connection, refresh_token: revoked } } }),
+      { mode: 0o600 },
+    );
+    const result = await build(
+      { out: path.join(outRoot, 'revoked'), entry: TINY, settings, connection: 'tiny' },
+      { cwd: ROOT, env: {}, redactor: createRedactor(), log: () => undefined },
+    );
+    expect(result.stderr).toMatch(/test lambda for 'tiny' failed: \[reauthorization_required\]/);
+    // reauthorization_required is an authorization failure (3), not a bug in the build (1).
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).not.toContain(revoked);
+  });
 });

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { defaultCreateSession } from '../../cli/defaults';
 import { generateMasterKey, encryptSettingsFile } from '../../sdk/settings';
 import { startApiServer } from './support/api-server';
 import { testConnector } from './support/test-connector';
 import type { ApiServer } from './support/api-server';
+import type { CliSession, SessionFactory } from '../../cli/session';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 
 let server: ApiServer;
@@ -207,7 +209,8 @@ describe('connector exec', () => {
       const result = await cli('exec', 'actions.echo', '--connection', 'us', '--input', 'in.json');
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `error [invalid_input]: Input file '${path.join(dir, 'in.json')}' is not valid JSON at line 1, column 13.\n`,
+        `error [invalid_input]: Input file '${path.join(dir, 'in.json')}' is not valid JSON at line 1, column 13.\n` +
+          'hint: Fix the JSON syntax at that position (strings in double quotes, no trailing commas).\n',
       );
       expect(server.apiRequests.length).toBe(before);
     });
@@ -257,12 +260,150 @@ describe('connector exec', () => {
       expectNoSecrets(result.all);
     });
 
+    it('hints at the working directory when an input file does not exist (exit 2)', async () => {
+      const result = await cli('exec', 'actions.echo', '--connection', 'us', '--input', 'no.json');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `error [invalid_input]: Input file '${path.join(dir, 'no.json')}' does not exist.\n` +
+          'hint: Check the path; relative paths are resolved against the working directory.\n',
+      );
+    });
+
+    it('says a missing input field "is required", not zod\'s "received undefined"', async () => {
+      await fs.writeFile(path.join(dir, 'in.json'), '{}');
+      const result = await cli('exec', 'actions.echo', '--connection', 'us', '--input', 'in.json');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('"message" is required');
+      expect(result.stderr).not.toContain('received undefined');
+      const json = await cli(
+        'exec',
+        'actions.echo',
+        '--connection',
+        'us',
+        '--input',
+        'in.json',
+        '--json',
+      );
+      const printed = JSON.parse(json.stderr) as { details: { issues: unknown[] } };
+      expect(printed.details.issues).toEqual([{ path: 'message', message: 'is required' }]);
+    });
+
+    it('says when the --settings file looks like an action input (exit 2)', async () => {
+      await fs.writeFile(path.join(dir, 'in.json'), JSON.stringify({ message: 'hello' }));
+      const before = server.tokenRequests;
+      const result = await cli('exec', 'actions.echo', '--settings', 'in.json');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^error \[invalid_settings\]: Settings file '.*in\.json' does not look like a settings file: /,
+      );
+      expect(result.stderr).toMatch(/\nhint: .*--input/);
+      expect(server.tokenRequests).toBe(before);
+    });
+
     it('never prints a secret a connector put in an error', async () => {
       const result = await cli('exec', 'actions.leak', '--connection', 'us');
       expect(result.code).toBe(4);
       expect(result.stderr).toBe('error [remote_validation]: Rejected [REDACTED].\n');
       expectNoSecrets(result.all);
       expect(result.all).not.toContain(server.clientSecret);
+    });
+  });
+});
+
+describe('connector exec --output', () => {
+  it('refuses an output path in a missing directory before anything runs (exit 2)', async () => {
+    await fs.writeFile(path.join(dir, 'in.json'), JSON.stringify({ message: 'hello' }));
+    const tokensBefore = server.tokenRequests;
+    const apiBefore = server.apiRequests.length;
+    const result = await cli(
+      'exec',
+      'actions.echo',
+      '--connection',
+      'us',
+      '--input',
+      'in.json',
+      '--output',
+      'missing/out.json',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error \[invalid_input\]: Output directory '.*missing' does not exist\.\nhint: .*nothing was run\.\n$/,
+    );
+    expect(server.tokenRequests).toBe(tokensBefore);
+    expect(server.apiRequests.length).toBe(apiBefore);
+  });
+
+  it('refuses an output path that is a directory before anything runs (exit 2)', async () => {
+    await fs.mkdir(path.join(dir, 'out'));
+    const apiBefore = server.apiRequests.length;
+    const result = await cli('exec', 'test', '--connection', 'us', '--output', 'out');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error \[invalid_input\]: Output file '.*out' is a directory\./);
+    expect(server.apiRequests.length).toBe(apiBefore);
+  });
+
+  it('prints the result to stdout and fails clearly when the write fails after the run', async () => {
+    await fs.writeFile(path.join(dir, 'in.json'), JSON.stringify({ message: 'hello' }));
+    const outDir = path.join(dir, 'vanishing');
+    await fs.mkdir(outDir);
+    // The directory exists when checked but is gone when the result is written.
+    const real = defaultCreateSession();
+    const createSession: SessionFactory = async (definition, options) => {
+      const session = await real(definition, options);
+      const wrapped: CliSession = {
+        test: () => session.test(),
+        runAction: async (name, input) => {
+          const result = await session.runAction(name, input);
+          await fs.rm(outDir, { recursive: true, force: true });
+          return result;
+        },
+        poll: (name, input, closure) => session.poll(name, input, closure),
+        pickList: (name, params) => session.pickList(name, params),
+        close: () => session.close(),
+      };
+      return wrapped;
+    };
+    const { code, stdout, stderr } = await runCliCaptured(
+      ['exec', 'actions.echo', '--connection', 'us', '--input', 'in.json'].concat([
+        '--output',
+        'vanishing/out.json',
+      ]),
+      { cwd: dir, env: {}, dependencies: { loadConnector: () => testConnector, createSession } },
+    );
+    expect(JSON.parse(stdout)).toEqual({ echoed: 'hello' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^error \[invalid_input\]: The result could not be written to '.*out\.json' \(ENOENT\), so it was printed to stdout instead\.\nhint: 'actions\.echo' did run/,
+    );
+  });
+});
+
+describe('connector exec triggers.NAME --closure', () => {
+  it("accepts a previous poll's whole output and polls on from its next_poll", async () => {
+    // Saved with `exec triggers.new_item > poll.json`: the closure is its next_poll, "since 2".
+    await fs.writeFile(
+      path.join(dir, 'poll.json'),
+      JSON.stringify({
+        events: [{ id: 1 }, { id: 2 }],
+        next_poll: { since: 2 },
+        can_poll_more: false,
+      }),
+    );
+    const next = await cli(
+      'exec',
+      'triggers.new_item',
+      '--connection',
+      'us',
+      '--closure',
+      'poll.json',
+    );
+    expect(next.stderr).toBe('');
+    expect(next.code).toBe(0);
+    expect(JSON.parse(next.stdout)).toEqual({
+      events: [{ id: 3 }],
+      next_poll: { since: 3 },
+      can_poll_more: false,
     });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgv } from '../../cli/program';
+import { buildProgram, parseArgv } from '../../cli/program';
+import type { Command } from 'commander';
 import type { Invocation } from '../../cli/program';
 
 describe('parseArgv()', () => {
@@ -109,4 +110,36 @@ describe('parseArgv()', () => {
     expect(outcome.result.stderr).toContain('Commands:');
     expect(outcome.result.stdout).toBeUndefined();
   });
+});
+
+describe('--verbose and --json', () => {
+  // Every runnable command, found from the program itself so that a new one is covered too.
+  function leafCommands(parent: Command, prefix: string[] = []): string[][] {
+    return parent.commands.flatMap((command) =>
+      command.commands.length > 0
+        ? leafCommands(command, [...prefix, command.name()])
+        : [[...prefix, command.name()]],
+    );
+  }
+  const required: Record<string, string[]> = { exec: ['test'] };
+  const commands = leafCommands(buildProgram(() => undefined));
+
+  it('finds the commands', () => {
+    expect(commands.map((c) => c.join(' '))).toEqual(
+      expect.arrayContaining(['exec', 'sandbox', 'doctor', 'build', 'demo', 'settings encrypt']),
+    );
+  });
+
+  // The internal-error hint says "rerun with --verbose", and --json must work for any command.
+  it.each(commands.map((c) => [c.join(' '), c]))(
+    '`%s` accepts both without changing what it runs (except exec and doctor)',
+    (name, command) => {
+      const argv = [...command, ...(required[name] ?? [])];
+      const plain = parseArgv(argv);
+      const flagged = parseArgv([...argv, '--verbose', '--json']);
+      expect(flagged.kind).toBe('run');
+      if (name === 'exec' || name === 'doctor') return;
+      expect(flagged).toEqual(plain);
+    },
+  );
 });

@@ -65,4 +65,32 @@ describe('connector settings encrypt|decrypt', () => {
     expect(result.code).toBe(2);
     expect(await fs.readdir(dir)).toEqual(['settings.json']);
   });
+
+  it('hints that there is nothing to do when the file is already encrypted (exit 2)', async () => {
+    const key = generateMasterKey();
+    expect((await cli(['settings', 'encrypt'], { CONNECTOR_MASTER_KEY: key })).code).toBe(0);
+    const again = await cli(['settings', 'encrypt'], { CONNECTOR_MASTER_KEY: key });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `error [invalid_settings]: Settings file '${file}' is already encrypted.\n` +
+        'hint: Nothing to do: the file is encrypted already (`connector settings decrypt` turns it back into plain JSON).\n',
+    );
+  });
+
+  it('hints that there is nothing to do when the file is not encrypted (exit 2)', async () => {
+    const result = await cli(['settings', 'decrypt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error [invalid_settings]: Settings file '${file}' is not encrypted.\n` +
+        'hint: Nothing to do: the file is plain JSON already (`connector settings encrypt` encrypts it).\n',
+    );
+  });
+
+  it('hints at the expected shape when the file does not hold a JSON object (exit 2)', async () => {
+    await fs.writeFile(file, '["not", "an", "object"]');
+    const result = await cli(['settings', 'decrypt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/must hold a JSON object of connection values\.\n/);
+    expect(result.stderr).toMatch(/\nhint: .*\{"connections": \{"NAME": \{\.\.\.\}\}\}\.\n$/);
+  });
 });

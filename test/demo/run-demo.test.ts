@@ -60,3 +60,34 @@ describe('runDemo()', () => {
     expect(await isListening(origin)).toBe(false);
   }, 30_000);
 });
+
+describe('runDemo() transcript', () => {
+  it('counts in the "demo ok" line the same steps the headings number', async () => {
+    let out = '';
+    const step = (title: string) => ({ title, run: () => Promise.resolve() });
+    const code = await runDemo({
+      definition: connector as unknown as LoadedConnector,
+      createSession: () => {
+        throw new Error('the stub steps open no session');
+      },
+      startSandbox: () =>
+        Promise.resolve({
+          origin: 'http://127.0.0.1:9',
+          settings: { connections: { us: { auth_type: 'refresh_token' } } },
+          state: () => Promise.reject(new Error('unused')),
+          addInboxTasks: () => [],
+          close: () => Promise.resolve(),
+        }),
+      redactor: createRedactor(),
+      write: (text) => (out += text),
+      keep: false,
+      waitForStop: () => Promise.resolve(),
+      steps: [step('One'), step('Two')],
+    });
+    expect(code).toBe(0);
+    const headings = [...out.matchAll(/^\[(\d+)\/(\d+)\] /gm)];
+    // Two steps of its own, then the runner's "Stop": [1/3], [2/3], [3/3].
+    expect(headings.map((m) => `${m[1]}/${m[2]}`)).toEqual(['1/3', '2/3', '3/3']);
+    expect(out).toMatch(/\ndemo ok: 3 steps passed in /);
+  });
+});
