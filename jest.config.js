@@ -8,5 +8,8 @@ module.exports = {
   },
   // Integration suites start real HTTP servers on loopback; give slow CI machines room.
   testTimeout: 30000,
+  // Builds dist/ once per run when it is older than the sources, before any worker starts, so
+  // suites that spawn the compiled CLI neither run stale code nor race each other's compiler.
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   maxWorkers: 2,
 };

@@ -7,6 +7,9 @@ import { useSandboxFixture } from '../helpers/sandbox-session';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 
 const INPUTS = path.join(__dirname, '..', '..', 'fixtures', 'inputs');
+const TENANT_FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'sandbox', 'acme-us.json');
+/** The integration system user behind the connection `us`. */
+const ISU = 'ISU_Connector_US';
 
 // One sandbox for the file, not reset between tests, as the CLI runs against its settings file.
 const f = useSandboxFixture({ resetBeforeEach: false });
@@ -41,33 +44,98 @@ describe('fixtures/inputs', () => {
     for (const file of files) expect(readme).toContain(`\`${file}\``);
   });
 
-  // In the order the README gives: get_journal_entry reads what post_journal_entry booked.
-  it.each([
-    ['actions.search_inbox_tasks', 'search_inbox_tasks.json', { complete: true }],
-    ['actions.get_inbox_task', 'get_inbox_task.json', { id: '43229f94b95d6f17b238a0139a02dc9d' }],
+  /** The ISU's inbox tasks of the sandbox fixture with this step type and status. */
+  async function isuTasks(stepType: string, status: string): Promise<string[]> {
+    const tenant = JSON.parse(await fs.readFile(TENANT_FIXTURE, 'utf8')) as {
+      inboxTasks: Array<{ id: string; assignee: string; stepType: string; status: string }>;
+    };
+    return tenant.inboxTasks
+      .filter((t) => t.assignee === ISU && t.stepType === stepType && t.status === status)
+      .map((t) => t.id);
+  }
+
+  // What each input does, as fixtures/inputs/README.md describes it. In the order the README
+  // gives: get_journal_entry reads what post_journal_entry booked.
+  it.each<[string, string, (out: unknown) => Promise<void> | void]>([
+    [
+      'actions.search_inbox_tasks',
+      'search_inbox_tasks.json',
+      // "The ISU's Approval tasks awaiting action": exactly those of the tenant fixture.
+      async (out) => {
+        const expected = await isuTasks('Approval', 'Awaiting Action');
+        expect(expected.length).toBeGreaterThan(0);
+        expect(out).toMatchObject({ complete: true });
+        const { tasks } = out as {
+          tasks: Array<{ id: string; stepType?: { descriptor?: string }; status?: unknown }>;
+        };
+        expect(tasks.length).toBeGreaterThan(0);
+        for (const task of tasks) {
+          expect(task).toMatchObject({
+            stepType: { descriptor: 'Approval' },
+            status: { descriptor: 'Awaiting Action' },
+          });
+        }
+        expect(tasks.map((t) => t.id).sort()).toEqual([...expected].sort());
+      },
+    ],
+    [
+      'actions.get_inbox_task',
+      'get_inbox_task.json',
+      (out) => expect(out).toMatchObject({ id: '43229f94b95d6f17b238a0139a02dc9d' }),
+    ],
     [
       'actions.approve_reject_inbox_task',
       'approve_reject_inbox_task.json',
-      { decision: 'approve' },
+      (out) => expect(out).toMatchObject({ decision: 'approve' }),
     ],
     [
       'actions.post_journal_entry',
       'post_journal_entry.json',
-      { journal_id: 'JE-SAMPLE-20260331-0001', duplicate: false },
+      (out) =>
+        expect(out).toMatchObject({ journal_id: 'JE-SAMPLE-20260331-0001', duplicate: false }),
     ],
     [
       'actions.get_journal_entry',
       'get_journal_entry.json',
-      { journal_id: 'JE-SAMPLE-20260331-0001', line_count: 2 },
+      (out) => expect(out).toMatchObject({ journal_id: 'JE-SAMPLE-20260331-0001', line_count: 2 }),
     ],
-    ['actions.get_worker', 'get_worker.json', { descriptor: 'Logan McNeil' }],
-    ['actions.search_workers', 'search_workers.json', { complete: true }],
-    ['actions.custom_action', 'custom_action.json', { status: 200 }],
-    ['triggers.new_inbox_task', 'new_inbox_task.json', { can_poll_more: false }],
-  ])('%s runs with %s through connector exec', async (target, input, expected) => {
+    [
+      'actions.get_worker',
+      'get_worker.json',
+      (out) => expect(out).toMatchObject({ descriptor: 'Logan McNeil' }),
+    ],
+    [
+      'actions.search_workers',
+      'search_workers.json',
+      // "Workers whose name contains McNeil": Logan McNeil is the only one in the tenant fixture.
+      (out) => {
+        expect(out).toMatchObject({ complete: true });
+        const { workers } = out as { workers: Array<{ descriptor?: string }> };
+        expect(workers.map((w) => w.descriptor)).toEqual(['Logan McNeil']);
+      },
+    ],
+    [
+      'actions.custom_action',
+      'custom_action.json',
+      // "GET common/v1/{tenant}/workers?limit=5": the tenant has more, so one page of five.
+      (out) => {
+        expect(out).toMatchObject({ status: 200 });
+        const page = (out as { data: { data: unknown } }).data.data;
+        expect(Array.isArray(page)).toBe(true);
+        expect(page).toHaveLength(5);
+        for (const worker of page as unknown[])
+          expect(worker).toMatchObject({ id: expect.any(String), descriptor: expect.any(String) });
+      },
+    ],
+    [
+      'triggers.new_inbox_task',
+      'new_inbox_task.json',
+      (out) => expect(out).toMatchObject({ can_poll_more: false }),
+    ],
+  ])('%s runs with %s through connector exec', async (target, input, check) => {
     const { code, out, err } = await exec(target, input);
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    expect(out).toMatchObject(expected);
+    await check(out);
   });
 
   it.each(['currencies', 'ledger_accounts', 'journal_sources', 'companies'])(

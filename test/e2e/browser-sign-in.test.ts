@@ -115,9 +115,14 @@ it('Deny: the browser lands on the callback, the command reports the refusal, no
   expect((await fixture.sandbox.state()).tokenRequests.total).toBe(0);
 });
 
-it('the settings file stays private after the sign-in wrote to it', async () => {
+it('the settings file is private (0600) after the sign-in rewrote it, even if it was not before', async () => {
+  // The fixture writes the file 0600 already; loosen it so only the sign-in's write can tighten it.
+  const settingsFile = path.join(fixture.dir, 'settings.json');
+  await fs.chmod(settingsFile, 0o644);
+  expect((await fs.stat(settingsFile)).mode & 0o777).toBe(0o644);
+
   const page = await browser.context.newPage();
-  await signIn(async (info) => {
+  const { result, error } = await signIn(async (info) => {
     await page.goto(info.url);
     await page.fill('#username', fixture.user('lmcneil').username);
     await page.fill('#password', fixture.user('lmcneil').password);
@@ -127,6 +132,11 @@ it('the settings file stays private after the sign-in wrote to it', async () => 
     ]);
   });
   await page.close();
-  const stat = await fs.stat(path.join(fixture.dir, 'settings.json'));
-  expect(stat.mode & 0o777).toBe(0o600);
+
+  expect(error).toBeUndefined();
+  expect(result?.stdout).toContain("Connected 'us_user'");
+  const saved = await fixture.readConnection('us_user');
+  expect(saved.refresh_token).toEqual(expect.any(String));
+  expect(saved.refresh_token).not.toBe('');
+  expect((await fs.stat(settingsFile)).mode & 0o777).toBe(0o600);
 });

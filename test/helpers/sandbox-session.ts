@@ -1,5 +1,6 @@
 import connector from '../../connector';
 import { startSandbox } from '../../sandbox/index';
+import type { StartSandboxOptions } from '../../sandbox/index';
 import type { FaultSpec, SandboxState } from '../../sandbox/types';
 import { createSession } from '../../sdk/index';
 import type { Session, SessionOptions } from '../../sdk/index';
@@ -39,10 +40,12 @@ export interface SandboxFixture {
 /**
  * Starts the embedded Workday sandbox on 127.0.0.1 (port 0) and hands out connector sessions
  * for its named connections. Start once per test file (`beforeAll`), `reset()` in `beforeEach`,
- * `close()` in `afterAll`.
+ * `close()` in `afterAll`. `options` go to the sandbox (e.g. a `now` clock); the port stays 0.
  */
-export async function startSandboxFixture(): Promise<SandboxFixture> {
-  const sandbox = await startSandbox({ port: 0 });
+export async function startSandboxFixture(
+  options: Omit<StartSandboxOptions, 'port' | 'host'> = {},
+): Promise<SandboxFixture> {
+  const sandbox = await startSandbox({ ...options, port: 0 });
   const sessions: Array<Session<WorkdayConnection>> = [];
   const settings = (name: SandboxConnectionName = 'us'): Record<string, unknown> => {
     const found = sandbox.settings.connections[name];
@@ -86,6 +89,8 @@ export interface UseSandboxFixtureOptions {
    * @default true
    */
   resetBeforeEach?: boolean;
+  /** Options for the sandbox, e.g. a `now` clock shared with the sessions. */
+  sandbox?: Omit<StartSandboxOptions, 'port' | 'host'>;
 }
 
 /**
@@ -97,7 +102,7 @@ export interface UseSandboxFixtureOptions {
 export function useSandboxFixture(options: UseSandboxFixtureOptions = {}): SandboxFixture {
   return useSuiteResource({
     name: 'sandbox fixture',
-    start: startSandboxFixture,
+    start: () => startSandboxFixture(options.sandbox),
     ...(options.resetBeforeEach === false ? {} : { beforeEach: (f: SandboxFixture) => f.reset() }),
     close: (f) => f.close(),
   });

@@ -4,6 +4,7 @@
  * ever sent again (never a blind retry of the POST).
  */
 import { useSandboxFixture } from '../helpers/sandbox-session';
+import type { SandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
 import { createExchangeLog } from '../helpers/exchange-log';
 
@@ -26,8 +27,8 @@ function journalInput(journalId: string): Record<string, unknown> {
 
 const fixture = useSandboxFixture();
 
-async function journals(): Promise<number> {
-  return (await fixture.state()).journals[TENANT] ?? 0;
+async function journals(f: SandboxFixture = fixture): Promise<number> {
+  return (await f.state()).journals[TENANT] ?? 0;
 }
 
 async function sleep(ms: number): Promise<void> {
@@ -35,10 +36,14 @@ async function sleep(ms: number): Promise<void> {
 }
 
 /** Polls the sandbox until `journals()` reaches `count` (abandoned submits commit late). */
-async function journalsReach(count: number, timeoutMs = 5000): Promise<number> {
+async function journalsReach(
+  count: number,
+  f: SandboxFixture = fixture,
+  timeoutMs = 5000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const now = await journals();
+    const now = await journals(f);
     if (now >= count || Date.now() > deadline) return now;
     await sleep(50);
   }
@@ -131,45 +136,59 @@ it('a garbled answer to a committed submit is resolved by the lookup, booked onc
   expect(await journals()).toBe(1);
 });
 
-it('latency above the timeout, then the journal lands: the lookups find it, booked once', async () => {
-  // Each submit commits 400 ms after it arrives; the client gives up on each after 150 ms and
-  // looks the journal up before resubmitting, until a lookup finds the first one committed.
-  fixture.setFaults({ latencyMs: 400, latencyMatch: 'Submit_Accounting_Journal' });
-  const session = fixture.session('us', {}, { http: { timeoutMs: 150 } });
+// Submits the client abandoned commit (or are refused) up to a second after the test ends. This
+// test gets a sandbox of its own, so they can never land in the fresh fixtures of another test.
+describe('late submits, own sandbox (1)', () => {
+  const own = useSandboxFixture();
 
-  const result = await session.runAction('post_journal_entry', journalInput('JE-REL-LATE'));
+  it('latency above the timeout, then the journal lands: the lookups find it, booked once', async () => {
+    // Each submit commits 400 ms after it arrives; the client gives up on each after 150 ms and
+    // looks the journal up before resubmitting, until a lookup finds the first one committed.
+    own.setFaults({ latencyMs: 400, latencyMatch: 'Submit_Accounting_Journal' });
+    const session = own.session('us', {}, { http: { timeoutMs: 150 } });
 
-  expect(result).toMatchObject({ journal_id: 'JE-REL-LATE', duplicate: false });
-  // The abandoned submits still arrive late; Add_Only refuses them as duplicates.
-  await sleep(700);
-  expect(await journals()).toBe(1);
+    const result = await session.runAction('post_journal_entry', journalInput('JE-REL-LATE'));
+
+    expect(result).toMatchObject({ journal_id: 'JE-REL-LATE', duplicate: false });
+    // The abandoned submits still arrive late; Add_Only refuses them as duplicates.
+    await sleep(700);
+    expect(await journals(own)).toBe(1);
+  });
 });
 
-it('latency above the timeout throughout: a clear transport error, and a rerun with the same ID books nothing twice', async () => {
-  // Three submits (100 ms timeout each) and their lookups are over long before the first
-  // commit at 1 s, even on a loaded machine.
-  fixture.setFaults({ latencyMs: 1000, latencyMatch: 'Submit_Accounting_Journal' });
-  const session = fixture.session('us', {}, { http: { timeoutMs: 100 } });
+// Submits the client abandoned commit (or are refused) up to a second after the test ends. This
+// test gets a sandbox of its own, so they can never land in the fresh fixtures of another test.
+describe('late submits, own sandbox (2)', () => {
+  const own = useSandboxFixture();
 
-  const error = await caught(session.runAction('post_journal_entry', journalInput('JE-REL-SLOW')));
+  it('latency above the timeout throughout: a clear transport error, and a rerun with the same ID books nothing twice', async () => {
+    // Three submits (100 ms timeout each) and their lookups are over long before the first
+    // commit at 1 s, even on a loaded machine.
+    own.setFaults({ latencyMs: 1000, latencyMatch: 'Submit_Accounting_Journal' });
+    const session = own.session('us', {}, { http: { timeoutMs: 100 } });
 
-  expect(error.code).toBe('transport');
-  expect(error.message).toContain('timed out after 100 ms');
-  expect(error.message).toContain('JE-REL-SLOW');
-  expect(error.hint).toContain('JE-REL-SLOW');
-  expect(await fixture.count('soap.Submit_Accounting_Journal')).toBe(3);
-  // The submits the client abandoned still arrive: the first commits, the others are refused
-  // as duplicates of it (Add_Only).
-  expect(await journalsReach(1)).toBe(1);
-  await sleep(400);
-  expect(await journals()).toBe(1);
+    const error = await caught(
+      session.runAction('post_journal_entry', journalInput('JE-REL-SLOW')),
+    );
 
-  fixture.setFaults({});
-  const rerun = await fixture
-    .session('us')
-    .runAction('post_journal_entry', journalInput('JE-REL-SLOW'));
-  expect(rerun).toMatchObject({ journal_id: 'JE-REL-SLOW', duplicate: true });
-  expect(await journals()).toBe(1);
+    expect(error.code).toBe('transport');
+    expect(error.message).toContain('timed out after 100 ms');
+    expect(error.message).toContain('JE-REL-SLOW');
+    expect(error.hint).toContain('JE-REL-SLOW');
+    expect(await own.count('soap.Submit_Accounting_Journal')).toBe(3);
+    // The submits the client abandoned still arrive: the first commits, the others are refused
+    // as duplicates of it (Add_Only).
+    expect(await journalsReach(1, own)).toBe(1);
+    await sleep(400);
+    expect(await journals(own)).toBe(1);
+
+    own.setFaults({});
+    const rerun = await own
+      .session('us')
+      .runAction('post_journal_entry', journalInput('JE-REL-SLOW'));
+    expect(rerun).toMatchObject({ journal_id: 'JE-REL-SLOW', duplicate: true });
+    expect(await journals(own)).toBe(1);
+  });
 });
 
 it('posting the same journal concurrently from two runs books it once', async () => {

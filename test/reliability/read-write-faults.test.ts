@@ -5,6 +5,7 @@
  */
 import { useSandboxFixture } from '../helpers/sandbox-session';
 import { caught } from '../helpers/caught';
+import { waitFor } from '../helpers/wait-for';
 
 const LOGAN = '1098bc33a7485eb30301db1e72cf738b';
 const ISU_APPROVAL_TASK = '43229f94b95d6f17b238a0139a02dc9d';
@@ -130,16 +131,30 @@ describe('the approval PUT', () => {
     expect(await awaitingAction()).toBe(before - 1);
   });
 
-  it('slower than the timeout: a transport error, and the PUT was sent once', async () => {
-    fixture.setFaults({ latencyMs: 400, latencyMatch: 'inboxTasks' });
-    const session = fixture.session('us', {}, { http: { timeoutMs: 100 } });
+  it('slower than the timeout: a transport error, the PUT sent once, and it commits once', async () => {
+    const before = await awaitingAction();
+    // The sandbox answers well after the client gives up, so the order does not hinge on timing.
+    fixture.setFaults({ latencyMs: 600, latencyMatch: 'inboxTasks' });
+    // Retries stay on (a retried PUT must show in the count); short backoffs keep the slowed
+    // read-back's retries quick.
+    const session = fixture.session(
+      'us',
+      {},
+      { http: { timeoutMs: 150, retry: { baseDelayMs: 10 } } },
+    );
 
     const error = await caught(session.runAction('approve_reject_inbox_task', approve));
 
     expect(error.code).toBe('transport');
-    expect(error.message).toContain('timed out after 100 ms: PUT');
+    expect(error.message).toContain('timed out after 150 ms: PUT');
+    // The read-back timed out as well, so the outcome is unknown and the error says so.
+    expect(error.hint).toContain('the decision may have been applied');
     expect(await fixture.count('rest.inboxTasks.update')).toBe(1);
-    // Let the abandoned PUT finish before the next reset, so it cannot touch fresh fixtures.
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    // The abandoned PUT is still running in the sandbox. Wait until it has committed (the task
+    // leaves "Awaiting Action") so it cannot touch the fixtures a later reset restores; it was
+    // the only write, so it applied exactly once and was never repeated.
+    await waitFor('the abandoned PUT to commit', async () => (await awaitingAction()) < before);
+    expect(await awaitingAction()).toBe(before - 1);
+    expect(await fixture.count('rest.inboxTasks.update')).toBe(1);
   });
 });

@@ -45,17 +45,31 @@ it('twenty concurrent actions behind an expired token share one refresh', async 
   expect((await fixture.state()).tokenRequests.refresh_token).toBe(2);
 });
 
-it('a token that lives 1 s is refreshed early, without a rejected request', async () => {
-  fixture.setFaults({ accessTokenTtlSeconds: 1 });
-  const session = fixture.session('us');
-  await session.runAction('get_worker', { worker_id: LOGAN });
-  await session.runAction('get_worker', { worker_id: LOGAN });
-  expect(await tokenRequests()).toBe(1);
-  // Past half of its lifetime but not expired: the next use refreshes first instead of meeting a 401.
-  await new Promise((resolve) => setTimeout(resolve, 600));
-  await session.runAction('get_worker', { worker_id: LOGAN });
-  expect(await tokenRequests()).toBe(2);
-  expect(await fixture.count('rest.workers.get')).toBe(3);
+describe('a token that lives 1 s', () => {
+  // One manual clock for the sandbox (token expiry) and the session (when to refresh), so the
+  // test does not depend on how fast this machine runs the actions: time moves only when told.
+  let clockMs = Date.UTC(2026, 0, 5, 9, 0, 0);
+  const now = (): number => clockMs;
+  const clocked = useSandboxFixture({ sandbox: { now } });
+
+  it('is refreshed early, past half of its lifetime, without a rejected request', async () => {
+    clocked.setFaults({ accessTokenTtlSeconds: 1 });
+    const session = clocked.session('us', {}, { now });
+    const tokens = async (): Promise<number> => (await clocked.state()).tokenRequests.total;
+    await session.runAction('get_worker', { worker_id: LOGAN });
+    await session.runAction('get_worker', { worker_id: LOGAN });
+    expect(await tokens()).toBe(1);
+    // Under half of its lifetime: still used as is.
+    clockMs += 400;
+    await session.runAction('get_worker', { worker_id: LOGAN });
+    expect(await tokens()).toBe(1);
+    // Past half but not expired (the sandbox would still accept it): refreshed before use.
+    clockMs += 200;
+    await session.runAction('get_worker', { worker_id: LOGAN });
+    expect(await tokens()).toBe(2);
+    // Every request went out once: none was rejected with 401 and repeated.
+    expect(await clocked.count('rest.workers.get')).toBe(4);
+  });
 });
 
 it('a revoked refresh token: reauthorization_required after one token request, no loop', async () => {

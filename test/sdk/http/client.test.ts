@@ -198,7 +198,9 @@ describe('createHttpClient() retries', () => {
     expect(await client().get('x')).toEqual({ ok: true });
     const [first, second] = server.requests;
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(990);
-    expect(second!.at - first!.at).toBeLessThan(2000);
+    // Loose upper bound (a loaded CI machine stalls): only catches a much longer wait, e.g. the
+    // header read as minutes or a backoff applied on top of it.
+    expect(second!.at - first!.at).toBeLessThan(10_000);
   });
 
   it('honours Retry-After as an HTTP-date', async () => {
