@@ -56,6 +56,48 @@ function describeIssue(fields: z.ZodObject, values: ConnectionValues, issue: Inp
   return `${name} ${missing ? 'is missing' : issue.message.replace(/\.$/, '')}`;
 }
 
+/** Keys the connector writes back beside the connection fields (token cache). */
+const TOKEN_CACHE_KEYS: ReadonlySet<string> = new Set(['access_token', 'access_token_expires_at']);
+
+/** Edit distance, for "did you mean" on a misspelled field name. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Settings keys the connection does not have are dropped without a word when the settings are
+ * parsed, so a misspelled optional field (`max_concurency`) silently falls back to its default.
+ */
+function unknownFieldNotes(fields: z.ZodObject, values: ConnectionValues): string[] {
+  const known = Object.keys(fields.shape);
+  return Object.keys(values)
+    .filter(
+      (key) =>
+        !known.includes(key) &&
+        !TOKEN_CACHE_KEYS.has(key) &&
+        !Object.hasOwn(IGNORED_KEYS, key.toLowerCase()),
+    )
+    .map((key) => {
+      const near = known.find((name) => distance(key.toLowerCase(), name) <= 2);
+      return near === undefined
+        ? `"${key}" is not a connection field and is ignored`
+        : `"${key}" is not a connection field and is ignored (did you mean "${near}"?)`;
+    });
+}
+
 /**
  * Check 1: the settings fields are present and well-formed (each zod issue named by field), and
  * `auth_type` is one Workday supports; `client_credentials` is explained rather than refused bare.
@@ -89,6 +131,7 @@ export function checkSettings(fields: z.ZodObject, values: ConnectionValues): Se
   const notes = Object.keys(values)
     .filter((key) => Object.hasOwn(IGNORED_KEYS, key.toLowerCase()))
     .map((key) => IGNORED_KEYS[key.toLowerCase()]);
+  notes.push(...unknownFieldNotes(fields, values));
   const kind =
     parsed.data.auth_type === 'authorization_code'
       ? 'API client for a user account (authorization code)'

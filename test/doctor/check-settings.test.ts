@@ -22,6 +22,24 @@ describe('checkSettings()', () => {
     });
   });
 
+  it('names settings keys the connection does not have, with the field that was meant', () => {
+    const outcome = checkSettings(connectionFields, {
+      ...good,
+      max_concurency: 8,
+      favourite_colour: 'blue',
+      access_token: 'cached-token-value',
+    });
+    expect(outcome.result.status).toBe('pass');
+    expect(outcome.result.detail).toContain(
+      '"max_concurency" is not a connection field and is ignored (did you mean "max_concurrency"?)',
+    );
+    expect(outcome.result.detail).toContain(
+      '"favourite_colour" is not a connection field and is ignored.',
+    );
+    // The token cache the connector writes itself is not reported.
+    expect(outcome.result.detail).not.toContain('access_token');
+  });
+
   it('explains client_credentials instead of refusing it bare', () => {
     const outcome = checkSettings(connectionFields, { ...good, auth_type: 'client_credentials' });
     expect(outcome.connection).toBeUndefined();
