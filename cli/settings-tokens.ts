@@ -2,8 +2,11 @@ import type { Redactor } from '../sdk/redact';
 import type { ConnectionValues, SettingsStore } from '../sdk/settings';
 import type { CliSessionOptions, TokenUpdate } from './session';
 
-// Written back by the CLI itself beside the connection values; not fields the connector's schema knows.
-const TOKEN_KEYS = ['access_token', 'access_token_expires_at'] as const;
+/**
+ * The token cache the CLI writes back beside the connection values; not fields the connector's
+ * schema knows.
+ */
+export const CACHED_TOKEN_KEYS = ['access_token', 'access_token_expires_at'] as const;
 
 /** The access token cached in a settings file, as the SDK session takes it. */
 export interface CachedTokens {
@@ -21,7 +24,7 @@ export function splitTokens(values: ConnectionValues): {
 } {
   const connection = { ...values };
   const tokens: CachedTokens = {};
-  for (const key of TOKEN_KEYS) {
+  for (const key of CACHED_TOKEN_KEYS) {
     const value = connection[key];
     delete connection[key];
     if (typeof value === 'string' && value !== '') tokens[key] = value;

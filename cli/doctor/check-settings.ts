@@ -1,4 +1,5 @@
 import { issuesOf } from '../../sdk/runtime';
+import { CACHED_TOKEN_KEYS } from '../settings-tokens';
 import { failed, passed } from './report';
 import type { z } from 'zod';
 import type { InputIssue } from '../../sdk/errors';
@@ -56,8 +57,7 @@ function describeIssue(fields: z.ZodObject, values: ConnectionValues, issue: Inp
   return `${name} ${missing ? 'is missing' : issue.message.replace(/\.$/, '')}`;
 }
 
-/** Keys the connector writes back beside the connection fields (token cache). */
-const TOKEN_CACHE_KEYS: ReadonlySet<string> = new Set(['access_token', 'access_token_expires_at']);
+const TOKEN_CACHE_KEYS: ReadonlySet<string> = new Set(CACHED_TOKEN_KEYS);
 
 /** Edit distance, for "did you mean" on a misspelled field name. */
 function distance(a: string, b: string): number {
