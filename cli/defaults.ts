@@ -1,5 +1,6 @@
 import { ConnectorError } from '../sdk/errors';
 import type * as Runtime from '../sdk/runtime';
+import type { SandboxHandle } from '../sandbox/index';
 import type { SandboxRunner } from './commands/sandbox';
 import type { SessionFactory } from './session';
 
@@ -31,4 +32,16 @@ export function defaultRunSandbox(): SandboxRunner {
     );
   }
   return runner as SandboxRunner;
+}
+
+/**
+ * `startSandbox()` from `sandbox/index.ts`, loaded on first call: `build` and `demo` start the
+ * sandbox, but bundling alone should not pay for fastify.
+ */
+export function defaultStartSandbox(): Promise<SandboxHandle> {
+  const starter = requireModule('../sandbox/index').startSandbox;
+  if (typeof starter !== 'function') {
+    throw new ConnectorError('internal', `Module 'sandbox/index' does not export 'startSandbox'.`);
+  }
+  return (starter as () => Promise<SandboxHandle>)();
 }

@@ -25,7 +25,12 @@ const BY_CATEGORY: { readonly [C in ErrorCategory]: ExitCode } = {
   internal: EXIT_CODES.internal,
 };
 
+/** The exit code for a failure of `category`; no category means a bug (1). */
+export function exitCodeForCategory(category: ErrorCategory | undefined): ExitCode {
+  return category === undefined ? EXIT_CODES.internal : BY_CATEGORY[category];
+}
+
 /** The exit code for a failure: by the ConnectorError's category; anything else is a bug (1). */
 export function exitCodeFor(error: unknown): ExitCode {
-  return isConnectorError(error) ? BY_CATEGORY[error.category] : EXIT_CODES.internal;
+  return exitCodeForCategory(isConnectorError(error) ? error.category : undefined);
 }

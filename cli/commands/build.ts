@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { ConnectorError, isErrorCode } from '../../sdk/errors';
+import { ConnectorError, ERROR_CATEGORY, isErrorCode } from '../../sdk/errors';
 import { loadSettings } from '../../sdk/settings';
 import { buildArtifact } from '../build/build-artifact';
+import { registerConnectionSecrets } from '../connection-secrets';
+import { defaultStartSandbox } from '../defaults';
 import { formatBuildSummary } from '../build/summary';
-import { EXIT_CODES, exitCodeFor } from '../exit-codes';
+import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
 import type { BuildReport } from '../build/build-artifact';
 import type { CommandContext, CommandResult } from '../command';
 
@@ -50,23 +52,6 @@ export interface BuildDependencies {
 
 const DEFAULT_CONNECTION = 'us';
 
-// The self-test's connection holds a client secret and a refresh token: keep them out of output.
-function registerSecrets(context: CommandContext, connection: unknown): void {
-  if (typeof connection !== 'object' || connection === null) return;
-  for (const [key, value] of Object.entries(connection))
-    if (typeof value === 'string' && /secret|token|password/i.test(key))
-      context.redactor.add(value);
-}
-
-// Loaded on first use, like the CLI's other heavy modules: fastify is not needed to bundle.
-function defaultStartSandbox(): Promise<BuildSandbox> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startSandbox } = require('../../sandbox/index') as { startSandbox?: unknown };
-  if (typeof startSandbox !== 'function')
-    throw new ConnectorError('internal', `Module 'sandbox/index' does not export 'startSandbox'.`);
-  return (startSandbox as () => Promise<BuildSandbox>)();
-}
-
 /**
  * `connector build [--out DIR]`: bundles the connector into one self-contained `connector.js`,
  * writes `manifest.json`, validates every sample output against its schemas and self-tests the
@@ -105,7 +90,8 @@ export async function build(
       }
     }
   }
-  registerSecrets(context, connection);
+  // The self-test's connection holds a client secret and a refresh token: keep them out of output.
+  registerConnectionSecrets(context.redactor, connection);
   try {
     const report = await buildArtifact({
       cwd: context.cwd,
@@ -135,6 +121,7 @@ export function buildExitCode(report: BuildReport): number {
     return EXIT_CODES.internal;
   }
   const code = only.code;
-  if (code === undefined || !isErrorCode(code)) return EXIT_CODES.internal;
-  return exitCodeFor(new ConnectorError(code, only.detail));
+  return exitCodeForCategory(
+    code !== undefined && isErrorCode(code) ? ERROR_CATEGORY[code] : undefined,
+  );
 }

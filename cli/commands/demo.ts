@@ -1,5 +1,4 @@
-import { ConnectorError } from '../../sdk/errors';
-import { defaultCreateSession } from '../defaults';
+import { defaultCreateSession, defaultStartSandbox } from '../defaults';
 import { runDemo } from '../demo/run-demo';
 import { loadConnector } from '../load-connector';
 import type { CommandContext, CommandResult } from '../command';
@@ -28,15 +27,6 @@ export interface DemoDependencies {
   write?: (text: string) => void;
   /** @default resolves on SIGINT or SIGTERM */
   waitForStop?: () => Promise<void>;
-}
-
-// Loaded on first use, like the CLI's other heavy modules.
-function defaultStartSandbox(): Promise<DemoSandbox> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startSandbox } = require('../../sandbox/index') as { startSandbox?: unknown };
-  if (typeof startSandbox !== 'function')
-    throw new ConnectorError('internal', `Module 'sandbox/index' does not export 'startSandbox'.`);
-  return (startSandbox as () => Promise<DemoSandbox>)();
 }
 
 function waitForSignal(): Promise<void> {

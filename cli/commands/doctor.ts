@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { loadSettings } from '../../sdk/settings';
+import { registerConnectionSecrets } from '../connection-secrets';
 import { diagnoseConnection } from '../doctor/diagnose-connection';
 import { doctorExitCode } from '../doctor/exit-code';
 import { renderDoctorReport } from '../doctor/render-table';
@@ -60,10 +61,11 @@ export async function doctor(
   const named = store.connectionNames();
   // Any connection's secret could surface in another's diagnosis (e.g. a shared client): scrub all.
   for (const name of named.length === 0 ? [undefined] : named) {
-    for (const key of ['client_secret', 'refresh_token', 'access_token']) {
-      const value = store.getConnection(name)[key];
-      if (typeof value === 'string') context.redactor.add(value);
-    }
+    registerConnectionSecrets(
+      context.redactor,
+      store.getConnection(name),
+      definition.connection.fields,
+    );
   }
   let names: Array<string | undefined>;
   if (options.all) {

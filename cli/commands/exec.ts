@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConnectorError, isConnectorError } from '../../sdk/errors';
-import { isSensitiveKey } from '../../sdk/redact';
-import { secretFieldNames } from '../../sdk/schema';
 import { loadSettings } from '../../sdk/settings';
+import { registerConnectionSecrets } from '../connection-secrets';
 import { loadConnector } from '../load-connector';
 import { formatExchange } from '../output';
 import { assertWritableOutput } from '../output-file';
@@ -11,7 +10,6 @@ import { readJsonFile } from '../read-json-file';
 import { settingsSessionOptions } from '../settings-tokens';
 import { usageError } from '../usage-error';
 import type { Logger } from '../../sdk/define';
-import type { Redactor } from '../../sdk/redact';
 import type { ConnectionValues } from '../../sdk/settings';
 import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
@@ -56,9 +54,6 @@ export interface ExecDependencies {
 
 type Target = { kind: 'test' } | { kind: 'actions' | 'triggers' | 'pick_lists'; name: string };
 
-// Names that hold secrets by convention even when the schema does not mark them.
-const SECRET_NAME = /secret|password|passphrase|(^|_)token$|api_?key|private_?key/i;
-
 /**
  * Runs one lambda of the connector (`test`, an action, a trigger poll or a pick list) against the
  * connection from the settings file, prints its result as JSON and writes refreshed tokens back.
@@ -75,7 +70,7 @@ export async function exec(
   const store = await loadSettings(settingsPath, { env: context.env, cwd: context.cwd });
   const connectionName = store.resolveConnectionName(options.connection);
   const values = store.getConnection(connectionName);
-  registerSecrets(context.redactor, values, definition);
+  registerConnectionSecrets(context.redactor, values, definition.connection.fields);
 
   if (options.closure !== undefined && target.kind !== 'triggers') {
     throw usageError('--closure applies to triggers only.', `'${options.path}' is not a trigger.`);
@@ -254,21 +249,4 @@ function createLog(context: CommandContext, verbose: boolean): Logger {
     info: verbose ? line('info') : quiet,
     warn: line('warn'),
   };
-}
-
-function registerSecrets(
-  redactor: Redactor,
-  values: ConnectionValues,
-  definition: LoadedConnector,
-): void {
-  let marked: string[] = [];
-  try {
-    marked = secretFieldNames(definition.connection.fields);
-  } catch {
-    // A schema the walker does not understand still gets the name-based rule below.
-  }
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value !== 'string') continue;
-    if (marked.includes(key) || isSensitiveKey(key) || SECRET_NAME.test(key)) redactor.add(value);
-  }
 }

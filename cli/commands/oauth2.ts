@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { ConnectorError } from '../../sdk/errors';
 import { createSession, selectAuthorization } from '../../sdk/runtime';
 import { loadSettings } from '../../sdk/settings';
+import { registerConnectionSecrets } from '../connection-secrets';
 import { GRANT_EXPLANATION } from '../doctor/check-settings';
 import { loadConnector } from '../load-connector';
 import { chooseCallbackPort, sameRedirectUri } from '../oauth2/callback-port';
@@ -99,10 +100,7 @@ export async function oauth2(
   const name = store.resolveConnectionName(options.connection);
   const label = name ?? 'default';
   const values = store.getConnection(name);
-  for (const key of ['client_secret', 'refresh_token', 'access_token']) {
-    const value = values[key];
-    if (typeof value === 'string') context.redactor.add(value);
-  }
+  registerConnectionSecrets(context.redactor, values, definition.connection.fields);
   if (values.auth_type !== 'authorization_code') throw refuseAuthType(label, values.auth_type);
   const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!(timeoutSeconds > 0)) throw usageError('--timeout must be a positive number of seconds.');

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSettings } from '../../sdk/settings';
+import { registerConnectionSecrets } from '../connection-secrets';
 import { diagnoseConnection } from '../doctor/diagnose-connection';
 import { exitCodeFor } from '../exit-codes';
 import { createDemoSessions } from './demo-sessions';
@@ -37,12 +38,6 @@ export interface RunDemoOptions {
 }
 
 const SETTINGS_FILE = 'settings.json';
-
-function registerSecrets(redactor: Redactor, sandbox: DemoSandbox): void {
-  for (const connection of Object.values(sandbox.settings.connections))
-    for (const [key, value] of Object.entries(connection))
-      if (typeof value === 'string' && /secret|token|password/i.test(key)) redactor.add(value);
-}
 
 async function writeSettings(dir: string, sandbox: DemoSandbox): Promise<string> {
   const file = path.join(dir, SETTINGS_FILE);
@@ -83,7 +78,8 @@ export async function runDemo(options: RunDemoOptions): Promise<number> {
   const steps = options.steps ?? DEMO_STEPS;
   const total = steps.length + 1;
   const sandbox = await options.startSandbox();
-  registerSecrets(options.redactor, sandbox);
+  for (const connection of Object.values(sandbox.settings.connections))
+    registerConnectionSecrets(options.redactor, connection, options.definition.connection.fields);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'workday-connector-demo-'));
   let sessions: ReturnType<typeof createDemoSessions> | undefined;
   let stopped = false;

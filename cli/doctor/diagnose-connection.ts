@@ -2,6 +2,7 @@ import { createSession, selectAuthorization } from '../../sdk/runtime';
 import { processTokenResponse, tokenEndpointRequest } from '../../sdk/oauth2';
 import { toConnectorError } from '../../sdk/errors';
 import { RESOURCE_FUNCTIONAL_AREAS } from '../../workday/functional-areas';
+import { registerConnectionSecrets } from '../connection-secrets';
 import { splitTokens, writeBackTokens } from '../settings-tokens';
 import { checkEndpoints } from './check-endpoints';
 import { checkProbes } from './check-probes';
@@ -85,12 +86,6 @@ function describeIdentity(result: unknown): string {
   return `test returned ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
 }
 
-function secretsOf(values: ConnectionValues): string[] {
-  return ['client_secret', 'refresh_token', 'access_token']
-    .map((key) => values[key])
-    .filter((value): value is string => typeof value === 'string');
-}
-
 /**
  * Walks the chain for one connection — settings, endpoints, token request, token facts, the
  * connector's `test`, then every action's and trigger's probes — skipping later checks (with the
@@ -109,8 +104,9 @@ export async function diagnoseConnection(options: DiagnoseOptions): Promise<Conn
     checks,
   });
 
-  const values = splitTokens(store.getConnection(name)).connection;
-  secretsOf(store.getConnection(name)).forEach((secret) => redactor.add(secret));
+  const stored = store.getConnection(name);
+  registerConnectionSecrets(redactor, stored, definition.connection.fields);
+  const values = splitTokens(stored).connection;
 
   // 1. settings
   const settings = checkSettings(definition.connection.fields, values);

@@ -1,4 +1,4 @@
-import { EXIT_CODES } from '../exit-codes';
+import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import type { DoctorReport } from './report';
 
@@ -11,12 +11,5 @@ export function doctorExitCode(report: DoctorReport): ExitCode {
   const failures = report.connections.flatMap((c) => c.checks).filter((c) => c.status === 'fail');
   if (failures.length === 0) return EXIT_CODES.ok;
   if (failures.some((f) => f.category === 'auth')) return EXIT_CODES.auth;
-  switch (failures[0]?.category) {
-    case 'input':
-      return EXIT_CODES.usage;
-    case 'remote':
-      return EXIT_CODES.remote;
-    default:
-      return EXIT_CODES.internal;
-  }
+  return exitCodeForCategory(failures[0]?.category);
 }
