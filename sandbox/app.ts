@@ -58,7 +58,6 @@ function isuRefreshTokens(secrets: SandboxSecrets): [string, RefreshTokenRecord]
           username: isu.username,
           workerId: isu.workerId,
           revoked: false,
-          isuToken: true,
           code: undefined,
         },
       ]);
@@ -171,8 +170,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
       options.authorizationCodeTtlSeconds ?? DEFAULT_AUTHORIZATION_CODE_TTL_SECONDS,
     loginDelayMs: options.loginDelay ?? 0,
   };
-  if (options.faults !== undefined) context.faults.set(options.faults);
   const controller = new SandboxController(context);
+  // Through the controller, so a spec given at start is checked like one set later.
+  if (options.faults !== undefined) controller.setFaults(options.faults);
 
   // No request logging: the sandbox must serve thousands of requests per second.
   const app = fastify({

@@ -25,7 +25,7 @@ export class ControlInputError extends Error {
 }
 
 /** Checks an untrusted `POST /_sandbox/inbox-tasks` body. */
-export function assertAddInboxTasksRequest(value: unknown): AddInboxTasksRequest {
+function assertAddInboxTasksRequest(value: unknown): AddInboxTasksRequest {
   const result = addInboxTasksSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -63,8 +63,8 @@ export class SandboxController {
     this.#context.counters.reset();
   }
 
-  /** Replaces the active faults; throws FaultSpecError for an invalid spec. */
-  setFaults(spec: FaultSpec): void {
+  /** Replaces the active faults; throws FaultSpecError for an invalid (untrusted) spec. */
+  setFaults(spec: unknown): void {
     this.#context.faults.set(assertFaultSpec(spec));
   }
 
@@ -72,7 +72,8 @@ export class SandboxController {
     return this.#context.faults.spec;
   }
 
-  addInboxTasks(request: AddInboxTasksRequest): InboxTaskRecord[] {
+  /** Adds tasks in bulk; throws ControlInputError for an invalid (untrusted) request. */
+  addInboxTasks(request: unknown): InboxTaskRecord[] {
     try {
       return this.#context.store.addInboxTasks(assertAddInboxTasksRequest(request));
     } catch (error) {

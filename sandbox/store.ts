@@ -41,7 +41,6 @@ export class TenantData {
   readonly fixture: TenantFixture;
   readonly clients = new Map<string, ApiClientFixture>();
   readonly users = new Map<string, UserFixture>();
-  readonly usersByWorkerId = new Map<string, UserFixture>();
   readonly workers = new Map<string, WorkerFixture>();
   /** Workers listed by `GET workers`; guess: ISUs' worker records are left out. */
   readonly listedWorkers: WorkerFixture[];
@@ -59,10 +58,7 @@ export class TenantData {
     this.tenant = fixture.tenant;
     this.fixture = fixture;
     for (const client of fixture.apiClients) this.clients.set(client.client_id, client);
-    for (const user of fixture.users) {
-      this.users.set(user.username, user);
-      this.usersByWorkerId.set(user.workerId, user);
-    }
+    for (const user of fixture.users) this.users.set(user.username, user);
     for (const worker of fixture.workers) this.workers.set(worker.id, worker);
     this.listedWorkers = fixture.workers.filter((worker) => worker.integrationSystemUser !== true);
     for (const org of fixture.supervisoryOrganizations) this.organizations.set(org.id, org);

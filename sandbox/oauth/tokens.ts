@@ -19,14 +19,13 @@ export interface AccessTokenRecord {
   code: string | undefined;
 }
 
-/** A refresh token; ISU tokens survive `reset()`, issued ones do not. */
+/** A refresh token; ISU tokens (given to the constructor) survive `reset()`, issued ones do not. */
 export interface RefreshTokenRecord {
   tenant: string;
   clientId: string;
   username: string;
   workerId: string;
   revoked: boolean;
-  isuToken: boolean;
   code: string | undefined;
 }
 
@@ -102,9 +101,9 @@ export class TokenRegistry {
     return count;
   }
 
-  issueRefreshToken(record: Omit<RefreshTokenRecord, 'revoked' | 'isuToken'>): string {
+  issueRefreshToken(record: Omit<RefreshTokenRecord, 'revoked'>): string {
     const token = createOpaqueToken(48);
-    this.#refresh.set(token, { ...record, revoked: false, isuToken: false });
+    this.#refresh.set(token, { ...record, revoked: false });
     return token;
   }
 

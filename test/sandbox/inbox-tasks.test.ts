@@ -209,6 +209,27 @@ describe('sandbox REST inbox tasks', () => {
     expect(ids[4999]).toBe(added[0]!.id);
   });
 
+  it('refuses an invalid bulk request over HTTP with 400 naming the field, adding nothing', async () => {
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${sandbox.origin}/_sandbox/inbox-tasks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const before = (await sandbox.state()).inboxTasks;
+    const badCount = await post({ tenant: 'acme_us', assignee: 'lmcneil', count: 0 });
+    expect(badCount.status).toBe(400);
+    expect(((await badCount.json()) as { error: string }).error).toMatch(
+      /^Inbox task request 'count' is invalid/,
+    );
+    const badAssignee = await post({ tenant: 'acme_us', assignee: 'nobody', count: 1 });
+    expect(badAssignee.status).toBe(400);
+    expect(await badAssignee.json()).toEqual({
+      error: "Assignee 'nobody' is neither a username nor a worker id at 'acme_us'.",
+    });
+    expect((await sandbox.state()).inboxTasks).toEqual(before);
+  });
+
   it('orders tasks with the same assigned time by id', async () => {
     const added = sandbox.addInboxTasks({
       tenant: 'acme_us',

@@ -236,6 +236,22 @@ describe('sandbox lifecycle', () => {
     await expect(fetch(`${sandbox.origin}/_sandbox/state`)).rejects.toThrow();
   });
 
+  it('checks a fault spec given at start like one set later, and applies a valid one', async () => {
+    const serversBefore = countResources('TCPServerWrap');
+    await expect(
+      startSandbox({ faults: { rateLimit: { every: 0, retryAfterSeconds: 1 } } }),
+    ).rejects.toThrow(/^Fault spec 'rateLimit.every' is invalid/);
+    expect(countResources('TCPServerWrap')).toBe(serversBefore);
+
+    const sandbox = await startSandbox({ faults: { serverError: { every: 1, status: 503 } } });
+    try {
+      expect((await fetch(`${sandbox.origin}/ccx/api/v1/acme_us/workers`)).status).toBe(503);
+      expect((await sandbox.state()).faults.fired).toEqual({ serverError: 1 });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('builds an app apart from the listener', async () => {
     // app.inject() cannot run under jest on Node 20 here (light-my-request loads the ESM-only
     // `cookie`), so the built app is listened on explicitly.
