@@ -9,6 +9,7 @@ import type {
   AddInboxTasksRequest,
   FaultSpec,
   InboxTaskRecord,
+  SandboxOptions,
   SandboxSettingsFile,
   SandboxState,
   SandboxUser,
@@ -20,22 +21,12 @@ export { writeSettingsFile } from './settings';
 export { ROUTE_NAMES } from './route-names';
 export type * from './types';
 
-/** Options of `startSandbox()`. */
-export interface StartSandboxOptions {
+/** Options of `startSandbox()`: the app's options (secrets are always generated) and where to listen. */
+export interface StartSandboxOptions extends Omit<SandboxOptions, 'secrets'> {
   /** TCP port; 0 picks a free one. @default 0 */
   port?: number;
   /** Only loopback. @default '127.0.0.1' */
   host?: '127.0.0.1';
-  /** Faults active from the start. */
-  faults?: FaultSpec;
-  /** Lifetime of access tokens. @default 3600 */
-  accessTokenTtlSeconds?: number;
-  /** Lifetime of authorization codes. @default 60 */
-  authorizationCodeTtlSeconds?: number;
-  /** Milliseconds to wait before answering a login post. @default 0 */
-  loginDelay?: number;
-  /** Clock in epoch milliseconds (tests). @default Date.now */
-  now?: () => number;
 }
 
 /** A running sandbox. */
@@ -70,18 +61,9 @@ export interface SandboxHandle {
  * await sandbox.close();
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<SandboxHandle> {
-  const { app, controller, secrets } = createSandboxApp({
-    ...(options.faults === undefined ? {} : { faults: options.faults }),
-    ...(options.accessTokenTtlSeconds === undefined
-      ? {}
-      : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
-    ...(options.authorizationCodeTtlSeconds === undefined
-      ? {}
-      : { authorizationCodeTtlSeconds: options.authorizationCodeTtlSeconds }),
-    ...(options.loginDelay === undefined ? {} : { loginDelay: options.loginDelay }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
-  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const { port: requestedPort = 0, host = '127.0.0.1', ...appOptions } = options;
+  const { app, controller, secrets } = createSandboxApp(appOptions);
+  await app.listen({ port: requestedPort, host });
   const port = (app.server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
