@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { SoapFault } from './errors';
 import { renderErrorPage } from './oauth/login-page';
 import type { RouteKind } from './route-names';
-import { renderEnvelope, renderFault } from './soap/envelope';
+import { BSVC_NS, renderEnvelope, renderFault } from './soap/envelope';
 import type { MalformedKind } from './types';
 
 /** Sends an injected 429/5xx. Guess: the texts; Workday's rate-limit body is not public. */
@@ -39,7 +39,7 @@ export function mangleBody(reply: FastifyReply, kind: MalformedKind, payload: un
   }
   if (kind === 'soap_unexpected') {
     reply.type('text/xml; charset=utf-8');
-    return renderEnvelope('<wd:Unexpected_Response xmlns:wd="urn:com.workday/bsvc"/>');
+    return renderEnvelope(`<wd:Unexpected_Response xmlns:wd="${BSVC_NS}"/>`);
   }
   const text =
     typeof payload === 'string'

@@ -19,6 +19,14 @@ export function renderEnvelope(bodyXml: string): string {
   );
 }
 
+/** `<wd:{operation}_Response>` of `version` around `content`: the body of every success. */
+export function renderResponseElement(operation: string, version: string, content: string): string {
+  return (
+    `<wd:${operation}_Response xmlns:wd="${BSVC_NS}" wd:version="${escapeXml(version)}">` +
+    `${content}</wd:${operation}_Response>`
+  );
+}
+
 function renderDetail(fault: SoapFault): string {
   if (fault.validation !== undefined) {
     const errors = fault.validation

@@ -1,7 +1,6 @@
 import type { SoapValidationIssue } from '../../errors';
-import { validationFault } from '../envelope';
+import { renderResponseElement, validationFault } from '../envelope';
 import { paginate, readResponseFilter } from '../paging';
-import { escapeXml } from '../xml';
 import type { OperationInput } from './operation';
 
 /**
@@ -23,8 +22,5 @@ export function respondWithPage<T>(
   const { items, xml } = paginate(all, page);
   const data =
     items.length === 0 ? '' : `<wd:Response_Data>${items.map(render).join('')}</wd:Response_Data>`;
-  return (
-    `<wd:${operation}_Response xmlns:wd="urn:com.workday/bsvc" wd:version="${escapeXml(input.version)}">` +
-    `${xml}${data}</wd:${operation}_Response>`
-  );
+  return renderResponseElement(operation, input.version, xml + data);
 }

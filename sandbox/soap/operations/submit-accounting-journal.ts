@@ -8,14 +8,14 @@ import { createWid } from '../../ids';
 import type { Journal, JournalLine } from '../../journals';
 import { formatAmount, parseAmount } from '../../money';
 import type { TenantData } from '../../store';
-import { validationFault } from '../envelope';
+import { renderResponseElement, validationFault } from '../envelope';
 import {
   invalidIdMessage,
   renderReference,
   requiredMessage,
   resolveReference,
 } from '../references';
-import { attribute, child, children, childText, escapeXml } from '../xml';
+import { attribute, child, children, childText } from '../xml';
 import type { XmlElement } from '../xml';
 import type { OperationInput } from './operation';
 
@@ -158,8 +158,9 @@ function readLine(
 }
 
 function renderResponse(journal: Journal, companyName: string, version: string): string {
-  return (
-    `<wd:Submit_Accounting_Journal_Response xmlns:wd="urn:com.workday/bsvc" wd:version="${escapeXml(version)}">` +
+  return renderResponseElement(
+    'Submit_Accounting_Journal',
+    version,
     renderReference(
       'Accounting_Journal_Reference',
       [
@@ -168,8 +169,7 @@ function renderResponse(journal: Journal, companyName: string, version: string):
       ],
       // Guess: the Descriptor text of a journal reference is not public.
       `${journal.accountingDate} - ${companyName} - ${journal.id}`,
-    ) +
-    `</wd:Submit_Accounting_Journal_Response>`
+    ),
   );
 }
 
