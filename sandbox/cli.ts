@@ -2,6 +2,7 @@
  * `connector sandbox`: starts the sandbox in the foreground, prints where it listens and how
  * to sign in, optionally writes the settings file, and closes on SIGINT/SIGTERM.
  */
+import { SOAP_VERSION } from './constants';
 import { parseFaultSpec } from './fault-spec';
 import { startSandbox, writeSettingsFile } from './index';
 import type { SandboxHandle } from './index';
@@ -32,7 +33,7 @@ function renderSummary(sandbox: SandboxHandle, settingsPath: string | undefined)
       `  REST      ${sandbox.origin}/ccx/api/v1/${tenant}`,
       `  token     ${sandbox.origin}/ccx/oauth2/${tenant}/token`,
       `  authorize ${sandbox.origin}/${tenant}/authorize`,
-      `  SOAP      ${sandbox.origin}/ccx/service/${tenant}/Financial_Management/v45.0`,
+      `  SOAP      ${sandbox.origin}/ccx/service/${tenant}/Financial_Management/${SOAP_VERSION}`,
     );
   }
   lines.push('', 'Connections:');
