@@ -21,11 +21,11 @@ const PROCESS_RESOURCES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The REST base that hrefs point at: the host the caller used and the common v1 alias path
- * (guess: Workday's hrefs use the host of the request).
+ * The REST base that hrefs point at: the host the caller used and the service path, by default
+ * the common v1 alias (guess: Workday's hrefs use the host of the request).
  */
-export function apiBase(request: FastifyRequest, tenant: string): string {
-  return `http://${request.headers.host ?? '127.0.0.1'}/ccx/api/v1/${tenant}`;
+export function apiBase(request: FastifyRequest, tenant: string, service = 'v1'): string {
+  return `http://${request.headers.host ?? '127.0.0.1'}/ccx/api/${service}/${tenant}`;
 }
 
 function workerReference(data: TenantData, workerId: string, base: string): InstanceReference {

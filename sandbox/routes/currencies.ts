@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { FUNCTIONAL_AREAS } from '../constants';
 import type { RoutePluginOptions } from '../context';
 import { readPage } from '../pagination';
+import { apiBase } from '../present';
 import { authenticateRest } from '../rest-auth';
 import { ROUTE_NAMES } from '../route-names';
 
@@ -18,7 +19,7 @@ const currenciesRoutes: FastifyPluginAsync<RoutePluginOptions> = async (app, { c
         FUNCTIONAL_AREAS.financials,
       );
       const { limit, offset } = readPage(request.query);
-      const base = `http://${request.headers.host ?? '127.0.0.1'}/ccx/api/coreAccounting/v1/${tenant.tenant}`;
+      const base = apiBase(request, tenant.tenant, 'coreAccounting/v1');
       const all = tenant.fixture.currencies;
       // Guess: fields beyond id/descriptor/href (code, name, precision) are not in public samples.
       return {

@@ -119,6 +119,12 @@ describe('sandbox REST workers and currencies', () => {
       ]),
     );
     expect(byCode).toEqual({ USD: 2, EUR: 2, GBP: 2, JPY: 0 });
+    // Hrefs point back at the coreAccounting service, not at the common v1 alias.
+    for (const currency of response.body.data as { id: string; href: string }[]) {
+      expect(currency.href).toBe(
+        `${sandbox.origin}/ccx/api/coreAccounting/v1/acme_us/currencies/${currency.id}`,
+      );
+    }
   });
 
   it('answers 403 when the API client lacks Common Financial Management', async () => {
