@@ -23,16 +23,6 @@ export const inboxTasksProbe = defineProbe({
     http.get(parseWorkdayEndpoints(connection).commonPath('workers/me/inboxTasks'), { limit: 1 }),
 });
 
-/** `GET coreAccounting/v1/{tenant}/currencies?limit=1`: proves Common Financial Management on REST. */
-export const currenciesProbe = defineProbe({
-  name: 'GET coreAccounting currencies',
-  scope: FUNCTIONAL_AREAS.commonFinancialManagement,
-  run: ({ connection, http }) =>
-    http.get(parseWorkdayEndpoints(connection).servicePath('coreAccounting', 'v1', 'currencies'), {
-      limit: 1,
-    }),
-});
-
 /** SOAP `Get_Journal_Sources`: proves the Financial_Management web service (journals, accounts). */
 export const financialManagementProbe = defineProbe({
   name: 'SOAP Financial_Management Get_Journal_Sources',
