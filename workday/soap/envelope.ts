@@ -3,26 +3,17 @@ import { BSVC_NAMESPACE, SOAP_ENV_NAMESPACE } from '../constants';
 import { child, isXmlObject, parseXml } from './xml';
 import type { XmlObject } from './xml';
 
-/** Options of {@link buildEnvelope}. */
-export interface EnvelopeOptions {
-  /**
-   * Already-rendered XML for `soapenv:Header`. Omitted by default: with OAuth the bearer token
-   * travels in the HTTP `Authorization` header, not in WS-Security.
-   */
-  headerXml?: string;
-}
-
 /**
  * Wraps a rendered request element in a SOAP 1.1 envelope that binds `soapenv` and `bsvc`
- * (`urn:com.workday/bsvc`). The body must already be escaped (use `renderXml`).
+ * (`urn:com.workday/bsvc`). The body must already be escaped (use `renderXml`). There is no
+ * `soapenv:Header`: with OAuth the bearer token travels in the HTTP `Authorization` header, not
+ * in WS-Security.
  */
-export function buildEnvelope(bodyXml: string, options: EnvelopeOptions = {}): string {
-  const header =
-    options.headerXml === undefined ? '' : `<soapenv:Header>${options.headerXml}</soapenv:Header>`;
+export function buildEnvelope(bodyXml: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
     `<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NAMESPACE}" xmlns:bsvc="${BSVC_NAMESPACE}">` +
-    `${header}<soapenv:Body>${bodyXml}</soapenv:Body></soapenv:Envelope>`
+    `<soapenv:Body>${bodyXml}</soapenv:Body></soapenv:Envelope>`
   );
 }
 

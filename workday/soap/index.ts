@@ -12,7 +12,6 @@ export {
 } from './xml';
 export type { XmlElement, XmlObject, XmlValue } from './xml';
 export { buildEnvelope, parseSoapBody } from './envelope';
-export type { EnvelopeOptions } from './envelope';
 export { faultToError, parseSoapFault } from './fault';
 export { referenceElement, referenceId, referenceIds, referenceDescriptor } from './references';
 export type { ReferenceId } from './references';
