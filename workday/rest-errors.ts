@@ -1,12 +1,7 @@
 import type { RemoteMessage } from '../sdk/errors';
+import { clipRemoteText } from './remote-text';
 
-const MAX_MESSAGE_CHARS = 300;
 const MAX_LISTED = 3;
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}…` : flat;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,7 +31,7 @@ export function parseWorkdayErrorBody(
   if (!isRecord(value)) return undefined;
   const top = value['error'];
   if (typeof top !== 'string' || top.trim() === '') return undefined;
-  const message = clip(top);
+  const message = clipRemoteText(top);
 
   const messages: RemoteMessage[] = [];
   const errors = value['errors'];
@@ -44,7 +39,8 @@ export function parseWorkdayErrorBody(
     for (const entry of errors) {
       if (!isRecord(entry)) continue;
       const text = entry['error'];
-      if (typeof text === 'string' && text.trim() !== '') messages.push({ message: clip(text) });
+      if (typeof text === 'string' && text.trim() !== '')
+        messages.push({ message: clipRemoteText(text) });
     }
   }
   if (messages.length === 0) return { message };

@@ -1,17 +1,12 @@
 import { ConnectorError } from '../../sdk/errors';
 import type { RemoteMessage } from '../../sdk/errors';
 import { explainFunctionalArea, FUNCTIONAL_AREAS } from '../functional-areas';
+import { clipRemoteText, MAX_REMOTE_TEXT_CHARS } from '../remote-text';
 import { parseSoapBody } from './envelope';
 import { child, childText, children } from './xml';
 import type { XmlObject } from './xml';
 
-const MAX_MESSAGE_CHARS = 300;
 const MAX_LISTED = 5;
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS - 1)}…` : flat;
-}
 
 /** `SOAP-ENV:Client.validationError` -> `Client.validationError`. */
 function localCode(code: string): string {
@@ -28,9 +23,9 @@ function validationMessages(detail: XmlObject | undefined): RemoteMessage[] {
     const xpath = childText(error, 'Xpath');
     const message = text ?? detailText;
     if (message === undefined) continue;
-    const entry: RemoteMessage = { message: clip(message) };
-    if (detailText !== undefined && detailText !== text) entry.detail = clip(detailText);
-    if (xpath !== undefined) entry.xpath = xpath.slice(0, MAX_MESSAGE_CHARS);
+    const entry: RemoteMessage = { message: clipRemoteText(message) };
+    if (detailText !== undefined && detailText !== text) entry.detail = clipRemoteText(detailText);
+    if (xpath !== undefined) entry.xpath = xpath.slice(0, MAX_REMOTE_TEXT_CHARS);
     messages.push(entry);
   }
   return messages;
@@ -62,7 +57,7 @@ export function faultToError(fault: XmlObject, service = 'Financial_Management')
     );
   }
   const code = rawCode === undefined ? '' : localCode(rawCode);
-  const text = clip(faultString ?? code);
+  const text = clipRemoteText(faultString ?? code);
   const detail = child(fault, 'detail');
   const details = { faultCode: code, service };
 
@@ -80,7 +75,7 @@ export function faultToError(fault: XmlObject, service = 'Financial_Management')
   }
 
   const processingDetail = childText(child(detail, 'Processing_Fault'), 'Detail_Message');
-  const processingText = processingDetail === undefined ? text : clip(processingDetail);
+  const processingText = processingDetail === undefined ? text : clipRemoteText(processingDetail);
   const isProcessing = /processingError/i.test(code) || processingDetail !== undefined;
   if (
     (isProcessing || /^Server/i.test(code)) &&

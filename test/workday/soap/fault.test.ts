@@ -73,6 +73,23 @@ describe('parseSoapFault()', () => {
     );
   });
 
+  it('clips a very long fault text and xpath so no whole response ends up in an error', () => {
+    const long = `${'word '.repeat(2000)}END`;
+    const error = parseSoapFault(
+      fault(
+        'SOAP-ENV:Client.validationError',
+        'Validation error occurred.',
+        `<detail><wd:Validation_Fault><wd:Validation_Error><wd:Message>${long}</wd:Message><wd:Xpath>/${'a'.repeat(5000)}</wd:Xpath></wd:Validation_Error></wd:Validation_Fault></detail>`,
+      ),
+    );
+    const [message] = error.details.remoteMessages ?? [];
+    expect(message?.message).toHaveLength(300);
+    expect(message?.message.endsWith('…')).toBe(true);
+    expect(message?.xpath).toHaveLength(300);
+    expect(error.message).not.toContain('END');
+    expect(error.message.length).toBeLessThan(800);
+  });
+
   it.each([
     [
       'a body without Fault',
