@@ -22,12 +22,13 @@
  */
 import { z } from 'zod';
 import { ConnectorError } from '../sdk/errors';
+import { MAX_REST_PAGE_SIZE } from '../workday/constants';
 
 /** Ids remembered at the high-water mark; 50 WIDs keep the closure near 2 KB. */
 export const MARK_IDS_CAP = 50;
 
-/** Workday's page maximum for REST collections (workday-api.md §5). */
-export const INBOX_PAGE_SIZE = 100;
+/** Tasks per page: Workday's maximum for REST collections. */
+const INBOX_PAGE_SIZE = MAX_REST_PAGE_SIZE;
 
 /** Bound on search rounds; a k-ary search over 2^53 ranks ends far sooner. */
 const MAX_SEARCH_ROUNDS = 64;
