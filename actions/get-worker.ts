@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectorError, isConnectorError } from '../sdk/errors';
+import { WORKDAY_ID_PATTERN } from '../workday/constants';
 import { defineAction } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
@@ -17,22 +18,16 @@ export const getWorker = defineAction({
   scopes: [FUNCTIONAL_AREAS.staffing],
   probes: [workersProbe],
   input_fields: z.object({
-    worker_id: z
-      .string()
-      .trim()
-      .regex(/^(?:me|[A-Za-z0-9$=_-]+)$/, 'must be "me" or a worker ID')
-      .meta({
-        label: 'Worker ID',
-        hint: 'Workday ID (WID) of the worker, e.g. from Search workers; "me" for the connected user.',
-        sticky: true,
-      }),
+    worker_id: z.string().trim().regex(WORKDAY_ID_PATTERN, 'must be "me" or a worker ID').meta({
+      label: 'Worker ID',
+      hint: 'Workday ID (WID) of the worker, e.g. from Search workers; "me" for the connected user.',
+      sticky: true,
+    }),
   }),
   output_fields: workerSchema,
   async execute({ connection, http, input }) {
     const id = input.worker_id;
-    const path = parseWorkdayEndpoints(connection).commonPath(
-      `workers/${id === 'me' ? 'me' : encodeURIComponent(id)}`,
-    );
+    const path = parseWorkdayEndpoints(connection).commonPath(`workers/${encodeURIComponent(id)}`);
     try {
       return parseWorker(await http.get(path));
     } catch (error: unknown) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fetchCollection } from '../workday/collections';
+import { WORKDAY_ID_PATTERN } from '../workday/constants';
 import { defineAction } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
@@ -20,7 +21,7 @@ const inputFields = z.object({
   worker: z
     .string()
     .trim()
-    .regex(/^(?:me|[A-Za-z0-9$=_-]+)$/, 'must be "me" or a worker ID')
+    .regex(WORKDAY_ID_PATTERN, 'must be "me" or a worker ID')
     .default('me')
     .meta({
       label: 'Worker',
@@ -103,10 +104,9 @@ export const searchInboxTasks = defineAction({
   }),
   async execute({ connection, http, input }) {
     const endpoints = parseWorkdayEndpoints(connection);
-    const worker = input.worker === 'me' ? 'me' : encodeURIComponent(input.worker);
     const result = await fetchCollection(
       http,
-      endpoints.commonPath(`workers/${worker}/inboxTasks`),
+      endpoints.commonPath(`workers/${encodeURIComponent(input.worker)}/inboxTasks`),
       {
         limit: input.limit,
         concurrency: connection.max_concurrency,

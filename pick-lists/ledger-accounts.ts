@@ -1,9 +1,7 @@
+import { DEFAULT_ACCOUNT_SET } from '../workday/constants';
 import { definePickList } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import { createFinancialManagement } from '../workday/soap/financial-management';
-
-/** The account set journals use unless told otherwise (journal lines default to it too). */
-const DEFAULT_ACCOUNT_SET = 'Standard';
 
 /**
  * `[label, Ledger_Account_ID]` of the accounts in one account set (pick list parameter

@@ -1,5 +1,10 @@
 import { ConnectorError } from '../sdk/errors';
-import { DEFAULT_SOAP_VERSION, SOAP_VERSION_PATTERN } from './constants';
+import {
+  DEFAULT_SOAP_VERSION,
+  REST_SERVICE_PATTERN,
+  REST_VERSION_PATTERN,
+  SOAP_VERSION_PATTERN,
+} from './constants';
 
 /**
  * The endpoint fields `parseWorkdayEndpoints` reads. A {@link WorkdayConnection} satisfies it;
@@ -64,8 +69,6 @@ const FIELDS: { readonly [F in EndpointField]: FieldInfo } = {
 // Tenant names seen are lower-case letters, digits and underscores (acme, wday_dpt1); we also
 // accept upper case and dashes, and refuse anything that would need escaping in a path.
 const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const SERVICE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
-const REST_VERSION_PATTERN = /^v\d+$/;
 
 const OWN_SHAPE: { readonly [F in EndpointField]: string } = {
   rest_api_endpoint: 'a REST API Endpoint',
@@ -172,7 +175,7 @@ function parseRest(raw: unknown): ParsedEndpoint {
     if (segments.length === 4 && segments[2] === 'v1') tenant = segments[3];
     else if (
       segments.length === 5 &&
-      SERVICE_PATTERN.test(segments[2] ?? '') &&
+      REST_SERVICE_PATTERN.test(segments[2] ?? '') &&
       REST_VERSION_PATTERN.test(segments[3] ?? '')
     )
       tenant = segments[4];
@@ -295,7 +298,7 @@ function computeWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints
     restApiEndpoint: `${origin}${rest.path}`,
     commonPath: (resource) => joinPath(`common/v1/${tenant}`, resource),
     servicePath: (service, version, resource) => {
-      if (!SERVICE_PATTERN.test(service) || !REST_VERSION_PATTERN.test(version)) {
+      if (!REST_SERVICE_PATTERN.test(service) || !REST_VERSION_PATTERN.test(version)) {
         throw new ConnectorError(
           'internal',
           `The REST service "${service}" or version "${version}" is malformed.`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient } from '../sdk/define';
 import { ConnectorError, isConnectorError } from '../sdk/errors';
+import { WORKDAY_ID_PATTERN } from './constants';
 import type { WorkdayEndpoints } from './endpoints';
 import { inboxTaskSchema, itemParser, parseCollectionEnvelope } from './schemas';
 import type { InboxTask } from './schemas';
@@ -17,14 +18,11 @@ export const parseInboxTask: (item: unknown) => InboxTask = itemParser(
   'inboxTasks',
 );
 
-/** Workday IDs: a 32-hex WID, an `N$N` internal id or a `Type=Value` reference (payloads §1). */
-export const INBOX_TASK_ID_PATTERN = /^[A-Za-z0-9$=_-]+$/;
-
 /** The `inbox_task_id` input of the inbox-task actions, checked before any call. */
 export const inboxTaskIdField = z
   .string()
   .trim()
-  .regex(INBOX_TASK_ID_PATTERN, 'must be a Workday ID such as fc844b7a8f6f813f79efb5ffd6115505')
+  .regex(WORKDAY_ID_PATTERN, 'must be a Workday ID such as fc844b7a8f6f813f79efb5ffd6115505')
   .meta({
     label: 'Inbox task ID',
     hint: 'Workday ID of the inbox task, e.g. the Task ID output of Search inbox tasks or New inbox task.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '../sdk/errors';
 import type { InputIssue } from '../sdk/errors';
+import { DEFAULT_ACCOUNT_SET } from './constants';
 import { checkAmount, formatAmount, minorDigitsFor, sumAmounts } from './money';
 
 /** True when `text` is `YYYY-MM-DD` and that day exists (2026-02-30 does not). */
@@ -55,10 +56,12 @@ export const journalLineSchema = z.object({
     label: 'Ledger account',
     hint: 'Ledger Account ID within the account set, e.g. 6000.',
   }),
-  account_set: requiredText('text').default('Standard').meta({
-    label: 'Account set',
-    hint: 'Account Set ID the ledger account belongs to. Default Standard.',
-  }),
+  account_set: requiredText('text')
+    .default(DEFAULT_ACCOUNT_SET)
+    .meta({
+      label: 'Account set',
+      hint: `Account Set ID the ledger account belongs to. Default ${DEFAULT_ACCOUNT_SET}.`,
+    }),
   debit: amount(
     'Debit',
     'Positive amount, e.g. 100.25; fill in either debit or credit on each line, never both.',

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../sdk/errors';
+import { REST_SERVICE_PATTERN, REST_VERSION_PATTERN } from './constants';
 import type { WorkdayEndpoints } from './endpoints';
 
 // RFC 3986 pchar plus "/": anything else (space, backslash, "?", "#", control characters,
@@ -8,9 +9,6 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 // Percent-escapes of characters that change how a path resolves: "/", "\", ".", "%", "?", "#",
 // ":" and control characters. Encoded, they are a classic way around a prefix check.
 const DANGEROUS_ESCAPE = /%(?:2f|5c|2e|25|3f|23|3a|[01][0-9a-f]|7f)/i;
-// "{service}/{version}/{tenant}/…" (e.g. common/v1/acme/workers) or the alias "v1/{tenant}/…".
-const SERVICE_SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
-const VERSION_SEGMENT = /^v\d+$/;
 
 function refuse(path: string, problem: string): ConnectorError {
   return new ConnectorError('invalid_input', `The path "${path}" ${problem}.`, {
@@ -62,10 +60,11 @@ export function resolveTenantRestPath(path: string, endpoints: WorkdayEndpoints)
   if (segments.some((segment, i) => segment === '' && i < segments.length - 1))
     throw refuse(raw, 'contains an empty segment ("//")');
 
+  // "{service}/{version}/{tenant}/…" (e.g. common/v1/acme/workers) or the alias "v1/{tenant}/…".
   const [first = '', second = '', third = ''] = segments;
-  const tenantSegment = VERSION_SEGMENT.test(first)
+  const tenantSegment = REST_VERSION_PATTERN.test(first)
     ? second
-    : SERVICE_SEGMENT.test(first) && VERSION_SEGMENT.test(second)
+    : REST_SERVICE_PATTERN.test(first) && REST_VERSION_PATTERN.test(second)
       ? third
       : undefined;
   if (tenantSegment === undefined || tenantSegment === '')
