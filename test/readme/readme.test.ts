@@ -5,11 +5,15 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
+import type { Command } from 'commander';
+
+import { buildProgram } from '../../cli/program';
 import connector from '../../connector';
 import { ERROR_CODES } from '../../sdk/errors';
+import { ROOT } from '../helpers/build-dist';
 import { ensureDist } from '../helpers/ensure-dist';
+import { waitFor } from '../helpers/wait-for';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** The lines of the first ```sh block after `heading`. */
@@ -33,12 +37,23 @@ function sectionOf(heading: string): string {
   return README.slice(start, next < 0 ? undefined : next);
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** The body rows of the first markdown table in `section` whose header row starts `header`. */
+function tableRows(section: string, header: string): string[][] {
+  const start = section.indexOf(header);
+  if (start < 0) throw new Error(`README has no table headed "${header}"`);
+  const lines = section.slice(start).split('\n');
+  const end = lines.findIndex((line) => !line.startsWith('|'));
+  return lines.slice(2, end < 0 ? undefined : end).map((line) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
+}
+
+/** The `code` spans of a markdown cell. */
+function codeSpans(cell: string): string[] {
+  return [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
 }
 
 describe('README', () => {
@@ -78,7 +93,9 @@ describe('README', () => {
           });
           background.push(child);
           // The sandbox command writes the settings file once it listens.
-          await waitFor(() => existsSync(settingsFile), 20_000, `"${command}" to write settings`);
+          await waitFor(`"${command}" to write settings`, () => existsSync(settingsFile), {
+            timeoutMs: 20_000,
+          });
           continue;
         }
         const result = spawnSync('bash', ['-c', command], {
@@ -129,6 +146,82 @@ describe('README', () => {
         // custom_action reaches any resource; its row names the probe's area instead.
         expect(lastCell).toContain(scope);
       }
+    }
+  });
+
+  it('says which functional area each action and trigger needs, as the operations declare', () => {
+    const rows = tableRows(sectionOf('## Setting up Workday'), '| Functional area | Needed by |');
+    const operations = [
+      ...Object.entries(connector.actions).map(([key, action]) => ({ key, scopes: action.scopes })),
+      ...Object.entries(connector.triggers).map(([key, trigger]) => ({
+        key,
+        scopes: trigger.scopes,
+      })),
+    ];
+    const pickLists = Object.keys(connector.pick_lists ?? {});
+    const named = new Set([...operations.map(({ key }) => key), ...pickLists, 'workers/me']);
+    for (const [, neededBy = ''] of rows) {
+      for (const name of codeSpans(neededBy)) expect(named).toContain(name);
+    }
+    // custom_action reaches whatever resource it is given, so no one area is "needed" by it.
+    for (const { key, scopes } of operations.filter(({ key }) => key !== 'custom_action')) {
+      const areas = rows
+        .filter(([, neededBy = '']) => codeSpans(neededBy).includes(key))
+        .map(([area]) => area);
+      expect({ key, areas }).toEqual({ key, areas: [...scopes] });
+    }
+  });
+
+  it('names exactly the pick lists the connector has', () => {
+    const sentence = /Pick lists: ([^\n]*(?:\n[^\n]+)*)/.exec(sectionOf('## Actions and triggers'));
+    if (!sentence?.[1]) throw new Error('README has no "Pick lists:" paragraph');
+    const named = codeSpans(sentence[1]).filter((span) => /^[a-z_]+$/.test(span));
+    expect(named.sort()).toEqual(Object.keys(connector.pick_lists ?? {}).sort());
+  });
+
+  it("lists every CLI command with exactly the command's own options and their defaults", () => {
+    const rows = tableRows(sectionOf('## CLI'), '| Command | What it does |');
+    // Every command also takes --json and --verbose (said once above the table).
+    const common = new Set(['--json', '--verbose']);
+    const commands = buildProgram(() => undefined).commands.flatMap(
+      (command): { sub: Command; parent: Command | undefined }[] =>
+        command.commands.length > 0
+          ? command.commands.map((sub) => ({ sub, parent: command }))
+          : [{ sub: command, parent: undefined }],
+    );
+    const usages = rows.map(([usage = '']) => codeSpans(usage)[0] ?? '');
+    for (const { sub, parent } of commands) {
+      const name = parent === undefined ? sub.name() : `${parent.name()} ${sub.name()}`;
+      // `settings encrypt|decrypt` shares one row.
+      const usage = usages.find(
+        (text) => text.split(' ')[1] === (parent ?? sub).name() && text.includes(sub.name()),
+      );
+      if (usage === undefined) throw new Error(`README's CLI table has no row for ${name}`);
+      const documented = new Set(usage.match(/--[a-z-]+/g) ?? []);
+      const declared = new Set(
+        sub.options.map((option) => option.long ?? '').filter((long) => !common.has(long)),
+      );
+      for (const long of common) documented.delete(long);
+      expect({ name, options: [...documented].sort() }).toEqual({
+        name,
+        options: [...declared].sort(),
+      });
+    }
+    const commandNames = new Set(commands.map(({ sub, parent }) => parent?.name() ?? sub.name()));
+    for (const usage of usages) expect(commandNames).toContain(usage.split(' ')[1]);
+
+    // The build flags table's defaults are the ones commander applies.
+    const build = commands.find(({ sub }) => sub.name() === 'build')?.sub;
+    for (const [flag = '', fallback = ''] of tableRows(
+      sectionOf('## Build and upload'),
+      '| Flag |',
+    )) {
+      const long = codeSpans(flag)[0]?.split(' ')[0];
+      const option = build?.options.find((candidate) => candidate.long === long);
+      if (option === undefined) throw new Error(`connector build has no ${long ?? flag}`);
+      const defaultValue: unknown = option.defaultValue;
+      if (typeof defaultValue === 'string') expect(codeSpans(fallback)).toEqual([defaultValue]);
+      else expect(codeSpans(fallback)).toEqual([]);
     }
   });
 
