@@ -16,11 +16,11 @@ import { startSandbox, writeSettingsFile } from '../../sandbox/index';
 import type { SandboxHandle } from '../../sandbox/index';
 import { createSession } from '../../sdk/index';
 import type { Exchange } from '../../sdk/http/types';
+import { ROOT } from '../helpers/build-dist';
 import { CLI_MAIN, ensureDist } from '../helpers/ensure-dist';
 import { createSecretScanner } from '../helpers/secret-scan';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const INPUTS = path.join(ROOT, 'fixtures', 'inputs');
 
 /** Everything that left a command or a session, kept to be scanned once all tokens are known. */
