@@ -1,9 +1,9 @@
 import { ConnectorError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
-import { decryptSettingsEnvelope, encryptSettingsText, looksEncrypted } from './encryption';
-import { parseMasterKey, resolveMasterKey } from './master-key';
+import { encryptSettingsText } from './encryption';
+import { parseMasterKey } from './master-key';
 import { nodeSettingsFs } from './settings-fs';
-import { loadSettings } from './settings-store';
+import { findMasterKey, readSettingsFile } from './settings-store';
 import type { MasterKeyInput, MasterKeyLookupOptions } from './master-key';
 
 /**
@@ -17,15 +17,14 @@ export async function encryptSettingsFile(
 ): Promise<void> {
   const fs = options.fs ?? nodeSettingsFs;
   const keyBytes = parseMasterKey(key, 'the key argument');
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text !== undefined && looksEncrypted(safeParse(text))) {
-    throw new ConnectorError('invalid_settings', `Settings file '${file}' is already encrypted.`, {
-      hint: 'Nothing to do: the file is encrypted already (`connector settings decrypt` turns it back into plain JSON).',
-    });
-  }
-  // Loading first validates the file, so a broken file is never sealed away behind a key.
-  await loadSettings(file, { fs });
-  const plain = text as string;
+  // Reading checks the file, so a broken file is never sealed away behind a key.
+  const { plain } = await readSettingsFile(fs, file, () =>
+    Promise.reject(
+      new ConnectorError('invalid_settings', `Settings file '${file}' is already encrypted.`, {
+        hint: 'Nothing to do: the file is encrypted already (`connector settings decrypt` turns it back into plain JSON).',
+      }),
+    ),
+  );
   const envelope = encryptSettingsText(plain, keyBytes);
   await writeFileAtomic(file, `${JSON.stringify(envelope, null, 2)}\n`, { fs });
 }
@@ -39,22 +38,11 @@ export async function decryptSettingsFile(
   options: MasterKeyLookupOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeSettingsFs;
-  const store = await loadSettings(file, options);
-  if (!store.encrypted) {
+  const { plain, key } = await readSettingsFile(fs, file, () => findMasterKey(file, options));
+  if (key === undefined) {
     throw new ConnectorError('invalid_settings', `Settings file '${file}' is not encrypted.`, {
       hint: 'Nothing to do: the file is plain JSON already (`connector settings encrypt` encrypts it).',
     });
   }
-  const resolved = await resolveMasterKey(file, options);
-  const envelope = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-  const plain = decryptSettingsEnvelope(envelope, (resolved as { key: Buffer }).key, file);
   await writeFileAtomic(file, plain, { fs });
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch {
-    return undefined;
-  }
 }

@@ -41,7 +41,8 @@ export interface SettingsStore {
   updateConnection(name: string | undefined, patch: ConnectionValues): Promise<void>;
 }
 
-type SettingsDocument =
+/** A checked settings document. */
+export type SettingsDocument =
   | { kind: 'single'; connection: ConnectionValues }
   // `extra`: other top-level keys of a named file, kept as they are on write-back.
   | { kind: 'named'; connections: Record<string, ConnectionValues>; extra: ConnectionValues };
@@ -56,24 +57,53 @@ export async function loadSettings(
   options: LoadSettingsOptions = {},
 ): Promise<SettingsStore> {
   const fs = options.fs ?? nodeSettingsFs;
-  const outer = parseJson(await readSettingsText(fs, file), file);
-  let document: unknown = outer;
-  let key: Buffer | undefined;
-  if (looksEncrypted(outer)) {
-    const resolved = await resolveMasterKey(file, options);
-    if (resolved === undefined) {
-      throw new ConnectorError(
-        'invalid_settings',
-        `Settings file '${file}' is encrypted but no master key was found.`,
-        {
-          hint: `Set CONNECTOR_MASTER_KEY or put master.key beside the settings file or in the working directory.`,
-        },
-      );
-    }
-    key = resolved.key;
-    document = parseJson(decryptSettingsEnvelope(outer, key, file), file);
+  const read = await readSettingsFile(fs, file, () => findMasterKey(file, options));
+  return new FileSettingsStore(file, read.document, read.key, fs);
+}
+
+/** The master key of an encrypted settings file, or `invalid_settings` when there is none. */
+export async function findMasterKey(
+  file: string,
+  options: MasterKeyLookupOptions,
+): Promise<Buffer> {
+  const resolved = await resolveMasterKey(file, options);
+  if (resolved === undefined) {
+    throw new ConnectorError(
+      'invalid_settings',
+      `Settings file '${file}' is encrypted but no master key was found.`,
+      {
+        hint: `Set CONNECTOR_MASTER_KEY or put master.key beside the settings file or in the working directory.`,
+      },
+    );
   }
-  return new FileSettingsStore(file, toDocument(document, file), key, fs);
+  return resolved.key;
+}
+
+/** A settings file read, decrypted when it is encrypted, and checked. */
+export interface ReadSettings {
+  document: SettingsDocument;
+  /** The plain settings JSON text (decrypted when the file is encrypted). */
+  plain: string;
+  /** The key of an encrypted file; absent for a plain one. */
+  key?: Buffer;
+}
+
+/**
+ * Reads and checks a settings file; `keyFor` is asked for the key only when the file is
+ * encrypted. Shared by loading, the write-back re-read and in-place decryption, so every path
+ * refuses the same files with the same messages.
+ */
+export async function readSettingsFile(
+  fs: SettingsFs,
+  file: string,
+  keyFor: () => Promise<Buffer>,
+): Promise<ReadSettings> {
+  const text = await readSettingsText(fs, file);
+  const outer = parseSettingsJson(text, file);
+  if (!looksEncrypted(outer)) return { document: toDocument(outer, file), plain: text };
+  const key = await keyFor();
+  const plain = decryptSettingsEnvelope(outer, key, file);
+  return { document: toDocument(parseSettingsJson(plain, file), file), plain, key };
 }
 
 class FileSettingsStore implements SettingsStore {
@@ -157,18 +187,15 @@ class FileSettingsStore implements SettingsStore {
   }
 
   private async readCurrent(): Promise<SettingsDocument> {
-    const outer = parseJson(await readSettingsText(this.fs, this.path), this.path);
-    if (!looksEncrypted(outer)) return toDocument(outer, this.path);
-    if (this.key === undefined)
+    const read = await readSettingsFile(this.fs, this.path, async () => {
+      if (this.key !== undefined) return this.key;
       throw new ConnectorError(
         'invalid_settings',
         `Settings file '${this.path}' was encrypted by another process since it was loaded.`,
         { hint: 'Run the command again with the master key available.' },
       );
-    return toDocument(
-      parseJson(decryptSettingsEnvelope(outer, this.key, this.path), this.path),
-      this.path,
-    );
+    });
+    return read.document;
   }
 
   private connectionRecord(name: string | undefined): ConnectionValues {
@@ -205,7 +232,11 @@ async function readSettingsText(fs: SettingsFs, file: string): Promise<string> {
   }
 }
 
-function parseJson(text: string, file: string): unknown {
+/**
+ * Parses settings JSON text (a leading byte-order mark allowed); invalid JSON is an
+ * `invalid_settings` error naming the file and the position, never the text.
+ */
+function parseSettingsJson(text: string, file: string): unknown {
   // Editors on Windows like to add a byte-order mark, which JSON.parse refuses.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
@@ -229,6 +260,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Checks a parsed settings document: one flat connection, or named ones under `connections`. */
 function toDocument(value: unknown, file: string): SettingsDocument {
   if (!isRecord(value)) {
     throw new ConnectorError(

@@ -208,4 +208,22 @@ describe('encrypted settings', () => {
     });
     expect(await fs.readFile(file, 'utf8')).toBe('{"client_id": ');
   });
+
+  it('refuses to encrypt valid JSON that is not settings, leaving it plain', async () => {
+    await fs.writeFile(file, '{"connections": []}');
+    await expect(encryptSettingsFile(file, generateMasterKey())).rejects.toThrow(
+      `Settings file '${file}' has a "connections" entry that is not an object of named connections.`,
+    );
+    expect(await fs.readFile(file, 'utf8')).toBe('{"connections": []}');
+  });
+
+  it('refuses to encrypt an encrypted file even when no key is at hand', async () => {
+    const key = generateMasterKey();
+    await encryptSettingsFile(file, key);
+    const sealed = await fs.readFile(file, 'utf8');
+    await expect(
+      encryptSettingsFile(file, generateMasterKey(), { env: noEnv, cwd: work }),
+    ).rejects.toThrow(`Settings file '${file}' is already encrypted.`);
+    expect(await fs.readFile(file, 'utf8')).toBe(sealed);
+  });
 });
