@@ -46,7 +46,7 @@ export interface UnwrappedSchema {
 }
 
 /** The definition object of a zod schema. */
-export function defOf(schema: z.ZodType): ZodDefLike {
+function defOf(schema: z.ZodType): ZodDefLike {
   return (schema as unknown as { _zod: { def: ZodDefLike } })._zod.def;
 }
 
