@@ -36,9 +36,10 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   unexpected_response: 'Redirects are not followed so that credentials stay on the API host.',
 };
 
-function parseBody(body: string): unknown {
+/** A body as JSON when it parses, the text otherwise, and `null` when it is blank. */
+export function parseLenient(body: string): unknown {
   try {
-    return JSON.parse(body);
+    return body.trim() === '' ? null : JSON.parse(body);
   } catch {
     return body;
   }
@@ -51,7 +52,7 @@ function readErrorBody(
 ): { message: string; messages?: RemoteMessage[] } | undefined {
   if (reader === undefined || body.length === 0) return undefined;
   try {
-    return reader(parseBody(body), status);
+    return reader(parseLenient(body), status);
   } catch {
     // A bug in the connector's reader must not hide the HTTP failure itself.
     return undefined;

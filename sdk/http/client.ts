@@ -2,14 +2,21 @@
  * The connection's HTTP client: one engine (a retry/refresh state machine) around axios, which
  * stays inside this file so connector code never sees axios types or errors.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { ConnectorError, isConnectorError } from '../errors';
-import { errorForResponse, errorForTransport, isRetryableTransport } from './classify';
+import {
+  errorForResponse,
+  errorForTransport,
+  isRetryableTransport,
+  parseLenient,
+} from './classify';
 import type { TransportFailure } from './classify';
+import { createAgentPool } from './agent-pool';
 import { matchesResponse } from './matchers';
+import { RAW_AXIOS_CONFIG, transportCode } from './raw-axios';
 import { resolveUrl } from './resolve-url';
 import { backoffDelay, parseRetryAfter, sleep } from './retry-timing';
 import type {
@@ -33,7 +40,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_SOCKETS = 16;
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** State shared by a client and the variants made with `withRetry`. */
@@ -84,10 +90,7 @@ function describeTransport(
   error: unknown,
   timeoutMs: number,
 ): Omit<TransportFailure, 'method' | 'url'> {
-  const code =
-    typeof (error as { code?: unknown })?.code === 'string'
-      ? (error as { code: string }).code
-      : 'UNKNOWN';
+  const code = transportCode(error);
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'ETIMEDOUT' && /timeout/i.test(detail)) return { code, timeoutMs, detail };
   if (code === 'ERR_CANCELED') return { code, cancelled: true, detail };
@@ -102,25 +105,18 @@ function policyOf(retry: Partial<RetryPolicy> | undefined): RetryPolicy {
 }
 
 function createShared(options: HttpClientOptions): Shared {
-  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const owned = options.agent?.http === undefined && options.agent?.https === undefined;
+  // An agent that is made but never used holds no sockets, so nothing leaks when one is given.
+  const own = createAgentPool(options.maxSockets);
   const agents = {
-    http: options.agent?.http ?? new http.Agent({ keepAlive: true, maxSockets }),
-    https: options.agent?.https ?? new https.Agent({ keepAlive: true, maxSockets }),
+    http: options.agent?.http ?? own.http,
+    https: options.agent?.https ?? own.https,
     owned,
   };
   const instance = axios.create({
+    ...RAW_AXIOS_CONFIG,
     httpAgent: agents.http,
     httpsAgent: agents.https,
-    // A redirect could carry the Authorization header to another host: never follow one.
-    maxRedirects: 0,
-    // Environment proxies would see bearer tokens; the connection talks to its host directly.
-    proxy: false,
-    validateStatus: () => true,
-    responseType: 'text',
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
-    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
   });
   return { options, axios: instance, agents, pausedUntil: 0, inFlight: 0, queue: [] };
 }
@@ -346,7 +342,8 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
           responseType === 'json' && ok
             ? parseJson(body, req.method, redactedUrl, outcome.headers['content-type'] ?? '')
             : responseType === 'json'
-              ? parseLenient(body)
+              ? // An accepted non-2xx body (e.g. a SOAP fault) need not be JSON.
+                parseLenient(body)
               : body;
         return {
           status,
@@ -441,15 +438,6 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       shared.agents.https.destroy();
     },
   };
-}
-
-/** An accepted non-2xx body (e.g. a SOAP fault): JSON when it parses, the text otherwise. */
-function parseLenient(body: string): unknown {
-  try {
-    return body.trim() === '' ? null : JSON.parse(body);
-  } catch {
-    return body;
-  }
 }
 
 /**

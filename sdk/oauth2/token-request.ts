@@ -3,6 +3,7 @@ import type * as https from 'node:https';
 import axios from 'axios';
 import { ConnectorError } from '../errors';
 import type { ClientAuthentication } from '../define';
+import { RAW_AXIOS_CONFIG, transportCode } from '../http/raw-axios';
 import type { Exchange } from '../http/types';
 import type { Redactor } from '../redact';
 
@@ -90,13 +91,7 @@ export async function tokenEndpointRequest(
       headers,
       data: body,
       timeout: timeoutMs,
-      maxRedirects: 0,
-      proxy: false,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-      transitional: { clarifyTimeoutError: true },
+      ...RAW_AXIOS_CONFIG,
       ...(options.agent?.http === undefined ? {} : { httpAgent: options.agent.http }),
       ...(options.agent?.https === undefined ? {} : { httpsAgent: options.agent.https }),
     });
@@ -114,14 +109,15 @@ export async function tokenEndpointRequest(
         responseHeaders: { 'content-type': contentType },
         responseBody: tokenSafeBody(text),
       };
-      options.onExchange(redactor === undefined ? exchange : redactor.redactValue(exchange));
+      try {
+        options.onExchange(redactor === undefined ? exchange : redactor.redactValue(exchange));
+      } catch {
+        // A failing log sink must not turn a token the server issued into a "transport" error.
+      }
     }
     return { status: response.status, contentType, body: text, url };
   } catch (error: unknown) {
-    const code =
-      typeof (error as { code?: unknown })?.code === 'string'
-        ? (error as { code: string }).code
-        : 'UNKNOWN';
+    const code = transportCode(error);
     const message =
       code === 'ETIMEDOUT'
         ? `The token request timed out after ${timeoutMs} ms: POST ${url}`

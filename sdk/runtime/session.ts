@@ -1,6 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
-
 import { z } from 'zod';
 import { ConnectorError, isConnectorError, toConnectorError } from '../errors';
 import type {
@@ -14,6 +11,7 @@ import type {
   TokenSet,
 } from '../define';
 import { createHttpClient } from '../http';
+import { createAgentPool } from '../http/agent-pool';
 import type { ConnectorHttpClient, Exchange, HttpClientOptions } from '../http';
 import { buildAuthorizationUrl } from '../oauth2';
 import type { AuthorizationRequest } from '../oauth2';
@@ -30,6 +28,12 @@ import { parseWith } from './validate';
 const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
 
 const PICK_LIST_RESULT = z.array(z.tuple([z.string(), z.string()]));
+
+const POLL_RESULT = z.object({
+  events: z.array(z.unknown()),
+  can_poll_more: z.boolean(),
+  next_poll: z.unknown(),
+});
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -101,16 +105,6 @@ function lookup<T>(map: Record<string, T>, name: string, kind: string): T {
     });
   }
   return found;
-}
-
-/** Default sockets per connection: enough for 16 concurrent requests, no more. */
-const DEFAULT_POOL_SOCKETS = 16;
-
-function createPool(maxSockets = DEFAULT_POOL_SOCKETS): { http: http.Agent; https: https.Agent } {
-  return {
-    http: new http.Agent({ keepAlive: true, maxSockets }),
-    https: new https.Agent({ keepAlive: true, maxSockets }),
-  };
 }
 
 /**
@@ -186,7 +180,7 @@ export function createSession<F extends z.ZodObject>(
     const log = createRedactingLogger(options.log, redactor);
     // One keep-alive pool per connection, shared by API and token requests, so a token refresh
     // reuses a warm socket instead of opening (and TLS-handshaking) one of its own.
-    const pool = options.http?.agent ?? createPool(options.http?.maxSockets);
+    const pool = options.http?.agent ?? createAgentPool(options.http?.maxSockets);
     const ownsPool = options.http?.agent === undefined;
     const tokens = createTokenManager({
       agent: pool,
@@ -271,15 +265,11 @@ export function createSession<F extends z.ZodObject>(
         input: parsedInput,
         closure: parsedClosure,
       });
-      const page = parseWith(
-        z.object({
-          events: z.array(z.unknown()),
-          can_poll_more: z.boolean(),
-          next_poll: z.unknown(),
-        }),
-        result,
-        { what: `The result of ${where}`, code: 'internal', hint: BUG_HINT },
-      );
+      const page = parseWith(POLL_RESULT, result, {
+        what: `The result of ${where}`,
+        code: 'internal',
+        hint: BUG_HINT,
+      });
       const seen = new Set<string>();
       const events: unknown[] = [];
       page.events.forEach((event, index) => {

@@ -122,6 +122,20 @@ describe('RFC 6749 §5.2 error responses', () => {
     });
   });
 
+  it('does not follow a redirect, so the client credentials reach no other URL', async () => {
+    server.handle((req, res) => {
+      if (req.url === '/ccx/oauth2/acme/token') {
+        res.writeHead(302, { location: `${server.url}/elsewhere` });
+        res.end();
+      } else sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer' });
+    });
+    await expect(refreshTokenGrant({ ...endpoint(), refreshToken })).rejects.toMatchObject({
+      code: 'unexpected_response',
+      details: { status: 302 },
+    });
+    expect(server.requests.map((request) => request.url)).toEqual(['/ccx/oauth2/acme/token']);
+  });
+
   it('keeps the refresh token out of errors even when the server echoes it', async () => {
     const redactor = createRedactor();
     server.handle((_req, res) =>
@@ -206,6 +220,19 @@ describe('token response validation', () => {
     for (const secret of [clientSecret, refreshToken, accessToken])
       expect(text).not.toContain(secret);
     expect(text).not.toContain(server.requests[0]!.headers.authorization);
+  });
+
+  it('still returns the issued token when the exchange log sink throws', async () => {
+    const tokens = await refreshTokenGrant({
+      ...endpoint({
+        onExchange: () => {
+          throw new Error('log sink is full');
+        },
+      }),
+      refreshToken,
+    });
+    expect(tokens.access_token).toBe(accessToken);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
