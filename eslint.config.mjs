@@ -16,6 +16,15 @@ export default tseslint.config(
     },
   },
   {
+    // The checked-in CLI wrapper: plain CommonJS run by node directly, before anything is compiled.
+    files: ['bin/connector'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['sdk/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { CLI_COMMAND } from './cli-name';
 import { usageError } from './usage-error';
 import { readPackageVersion } from './version';
 import type { CommandResult } from './command';
@@ -27,10 +28,10 @@ export type ParseOutcome =
 
 const EXEC_HELP = `
 Examples:
-  $ connector exec test --settings settings.json --connection us
-  $ connector exec actions.get_worker --settings settings.json --connection us --input in.json
-  $ connector exec triggers.new_inbox_task --settings s.json --closure closure.json --verbose
-  $ connector exec pick_lists.currencies --settings s.json --connection emea`;
+  $ ${CLI_COMMAND} exec test --settings settings.json --connection us
+  $ ${CLI_COMMAND} exec actions.get_worker --settings settings.json --connection us --input in.json
+  $ ${CLI_COMMAND} exec triggers.new_inbox_task --settings s.json --closure closure.json --verbose
+  $ ${CLI_COMMAND} exec pick_lists.currencies --settings s.json --connection emea`;
 
 /** Boolean flags as commander reports them: absent unless given. */
 interface Flags {
@@ -77,15 +78,15 @@ function parseSeconds(value: string): number {
 
 const DOCTOR_HELP = `
 Examples:
-  $ connector doctor --settings settings.json --all
-  $ connector doctor --settings settings.json --connection us_limited --json`;
+  $ ${CLI_COMMAND} doctor --settings settings.json --all
+  $ ${CLI_COMMAND} doctor --settings settings.json --connection us_limited --json`;
 
 /**
  * Declares the `connector` program. Each action only records what was asked for, so parsing is
  * testable without running anything; `cli/run.ts` runs the recorded invocation.
  */
 export function buildProgram(record: (invocation: Invocation) => void): Command {
-  const program = new Command('connector')
+  const program = new Command(CLI_COMMAND)
     .description('Run, test and diagnose the Workday REST connector locally.')
     .version(readPackageVersion(), '-V, --version', 'print the package version');
 
@@ -229,7 +230,7 @@ export function parseArgv(argv: readonly string[]): ParseOutcome {
     }
     throw usageError(
       error.message.replace(/^error:\s*/, ''),
-      `Run \`connector ${error.code === 'commander.unknownCommand' ? '' : commandNameIn(argv)}--help\` for usage.`,
+      `Run \`${CLI_COMMAND} ${error.code === 'commander.unknownCommand' ? '' : commandNameIn(argv)}--help\` for usage.`,
     );
   }
   if (invocation === undefined) {

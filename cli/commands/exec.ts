@@ -9,6 +9,7 @@ import { assertWritableOutput } from '../output-file';
 import { readJsonFile } from '../read-json-file';
 import { settingsSessionOptions } from '../settings-tokens';
 import { usageError } from '../usage-error';
+import { CLI_COMMAND } from '../cli-name';
 import type { Logger } from '../../sdk/define';
 import type { ConnectionValues } from '../../sdk/settings';
 import type { CommandContext, CommandResult } from '../command';
@@ -169,7 +170,7 @@ function explainNotSettings(
     'invalid_settings',
     `Settings file '${file}' does not look like a settings file: it has no "connections", "auth_type" or "token_endpoint".`,
     {
-      hint: 'Pass the settings file to --settings (`connector sandbox --write-settings FILE` writes one) and an action input to --input.',
+      hint: `Pass the settings file to --settings (\`${CLI_COMMAND} sandbox --write-settings FILE\` writes one) and an action input to --input.`,
       details: error.details,
       cause: error,
     },

@@ -10,6 +10,7 @@ import { startCallbackServer } from '../oauth2/callback-server';
 import { openBrowser } from '../oauth2/open-browser';
 import { splitTokens } from '../settings-tokens';
 import { usageError } from '../usage-error';
+import { CLI_COMMAND } from '../cli-name';
 import type { Session, SessionOptions } from '../../sdk/runtime';
 import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
@@ -78,7 +79,7 @@ function refuseAuthType(name: string, authType: unknown): ConnectorError {
       ? 'an API client for integrations has no sign-in: its refresh token is generated in Manage Refresh Tokens for Integrations and pasted into "refresh_token".'
       : GRANT_EXPLANATION;
   return usageError(
-    `Connection '${name}' has ${shown}; \`connector oauth2\` signs in only authorization_code connections (API clients for a user account).`,
+    `Connection '${name}' has ${shown}; \`${CLI_COMMAND} oauth2\` signs in only authorization_code connections (API clients for a user account).`,
     `${why.charAt(0).toUpperCase()}${why.slice(1)}`,
   );
 }

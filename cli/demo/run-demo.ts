@@ -11,6 +11,7 @@ import { doctorStep } from './steps/doctor-step';
 import { inboxStep } from './steps/inbox-step';
 import { journalStep } from './steps/journal-step';
 import { triggerStep } from './steps/trigger-step';
+import { CLI_COMMAND } from '../cli-name';
 import type { Redactor } from '../../sdk/redact';
 import type { LoadedConnector } from '../load-connector';
 import type { SessionFactory } from '../session';
@@ -121,7 +122,7 @@ export async function runDemo(options: RunDemoOptions): Promise<number> {
     }
     if (options.keep) {
       write(heading(total, total, 'Sandbox kept running (--keep)'));
-      write(keepInstructions(settingsFile, sandbox, 'npx connector'));
+      write(keepInstructions(settingsFile, sandbox, CLI_COMMAND));
       sessions.closeAll();
       await options.waitForStop();
       write(note('stopping the sandbox'));

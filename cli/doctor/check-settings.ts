@@ -1,6 +1,7 @@
 import { issuesOf } from '../../sdk/runtime';
 import { CACHED_TOKEN_KEYS } from '../settings-tokens';
 import { failed, passed } from './report';
+import { CLI_COMMAND } from '../cli-name';
 import type { z } from 'zod';
 import type { InputIssue } from '../../sdk/errors';
 import type { ConnectionValues } from '../../sdk/settings';
@@ -16,7 +17,7 @@ const SUPPORTED_AUTH_TYPES = ['authorization_code', 'refresh_token'] as const;
  */
 export const GRANT_EXPLANATION =
   'Workday API clients issue tokens through an authorization code (an API client for a user ' +
-  'account: auth_type "authorization_code", then `connector oauth2`) or an Integration System ' +
+  `account: auth_type "authorization_code", then \`${CLI_COMMAND} oauth2\`) or an Integration System ` +
   "User's refresh token (Register API Client for Integrations → Manage Refresh Tokens for " +
   'Integrations: auth_type "refresh_token"); there is no `scope` parameter, scopes are the ' +
   'functional areas ticked on the API client.';

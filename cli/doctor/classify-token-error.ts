@@ -1,6 +1,7 @@
 import { toConnectorError } from '../../sdk/errors';
 import { parseWorkdayEndpoints } from '../../workday/endpoints';
 import { GRANT_EXPLANATION } from './check-settings';
+import { CLI_COMMAND } from '../cli-name';
 import type { ConnectorError } from '../../sdk/errors';
 import type { ConnectionValues } from '../../sdk/settings';
 import type { EndpointSettings } from '../../workday/endpoints';
@@ -73,7 +74,7 @@ function reauthorize(error: ConnectorError, context: TokenFailureContext): strin
   if (context.grant === 'authorization_code') {
     return (
       `the refresh token was revoked or has expired${oauthSaid(error)}: ` +
-      `rerun \`connector oauth2 --connection ${context.connection}\` to sign in again and save a new one.`
+      `rerun \`${CLI_COMMAND} oauth2 --connection ${context.connection}\` to sign in again and save a new one.`
     );
   }
   return (

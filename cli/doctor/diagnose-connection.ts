@@ -11,6 +11,7 @@ import { classifyProbeError } from './classify-probe-error';
 import { classifyTokenError } from './classify-token-error';
 import { failed, passed, skipped } from './report';
 import { describeTokenFacts } from './token-facts';
+import { CLI_COMMAND } from '../cli-name';
 import type { OAuth2Authorization, Probe, TokenSet } from '../../sdk/define';
 import type { Redactor } from '../../sdk/redact';
 import type { SessionOptions } from '../../sdk/runtime';
@@ -261,7 +262,7 @@ async function requestToken(
     const flag = context.connection === undefined ? '' : ` --connection ${context.connection}`;
     const detail =
       auth.grant === 'authorization_code'
-        ? `connection '${label}' is an API client for a user account and has no refresh token yet: run \`connector oauth2${flag}\` to sign in and save one.`
+        ? `connection '${label}' is an API client for a user account and has no refresh token yet: run \`${CLI_COMMAND} oauth2${flag}\` to sign in and save one.`
         : `connection '${label}' has no refresh token: generate one in Manage Refresh Tokens for Integrations and put it in "refresh_token".`;
     return { result: failed(check, detail, 'reauthorization_required'), requestedAt };
   }

@@ -15,7 +15,7 @@ function sectionOf(text: string, heading: string): string {
 }
 
 describe('fixtures/inputs/README.md', () => {
-  it('runs `connector` through npx (it is not on PATH after npm ci)', () => {
+  it('runs `connector` as bin/connector (it is not on PATH after npm ci)', () => {
     // Every line but the title, which names the command rather than running it.
     const body = INPUTS.split('\n')
       .filter((line) => !line.startsWith('# '))
@@ -23,8 +23,9 @@ describe('fixtures/inputs/README.md', () => {
     const uses = [...body.matchAll(SUBCOMMANDS)];
     expect(uses.length).toBeGreaterThan(2);
     for (const use of uses) {
-      expect(body.slice(Math.max(0, use.index - 4), use.index)).toBe('npx ');
+      expect(body.slice(Math.max(0, use.index - 4), use.index)).toBe('bin/');
     }
+    expect(body).not.toContain('npx connector');
   });
 
   it('says a whole poll output can be passed with --closure', () => {
@@ -35,6 +36,15 @@ describe('fixtures/inputs/README.md', () => {
 });
 
 describe('README', () => {
+  it('runs every command line of its shell blocks as bin/connector, never through npx', () => {
+    const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim() !== '');
+    const cli = lines.filter((line) => new RegExp(SUBCOMMANDS.source).test(line));
+    expect(cli.length).toBeGreaterThan(3);
+    for (const line of cli) expect(line).toMatch(/^bin\/connector /);
+    expect(README).not.toMatch(/npx connector (exec|sandbox|doctor|oauth2|build|settings|demo)/);
+  });
+
   it('documents the --closure forms in the CLI section', () => {
     expect(sectionOf(README, '## CLI')).toContain(
       "`--closure` takes the previous poll's `next_poll`, or that poll's whole output",

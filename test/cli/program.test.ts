@@ -99,7 +99,7 @@ describe('parseArgv()', () => {
     expect(outcome.kind).toBe('output');
     if (outcome.kind !== 'output') return;
     expect(outcome.result.exitCode).toBe(0);
-    expect(outcome.result.stdout).toContain('Usage: connector exec [options] <path>');
+    expect(outcome.result.stdout).toContain('Usage: bin/connector exec [options] <path>');
   });
 
   it('shows the command list on stderr with exit 2 when no command is given', () => {

@@ -106,7 +106,7 @@ describe('runCli() exit codes', () => {
       code: 2,
       stdout: '',
       stderr:
-        "error [invalid_input]: unknown option '--nope'\nhint: Run `connector exec --help` for usage.\n",
+        "error [invalid_input]: unknown option '--nope'\nhint: Run `bin/connector exec --help` for usage.\n",
     });
   });
 

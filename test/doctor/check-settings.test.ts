@@ -51,7 +51,7 @@ describe('checkSettings()', () => {
     expect(outcome.result.detail).toBe(
       'auth_type "client_credentials" is not a documented way for Workday API clients: Workday API clients issue ' +
         'tokens through an authorization code (an API client for a user account: auth_type ' +
-        '"authorization_code", then `connector oauth2`) or an Integration System User\'s refresh token ' +
+        '"authorization_code", then `bin/connector oauth2`) or an Integration System User\'s refresh token ' +
         '(Register API Client for Integrations → Manage Refresh Tokens for Integrations: auth_type ' +
         '"refresh_token"); there is no `scope` parameter, scopes are the functional areas ticked on the API client.',
     );

@@ -88,7 +88,7 @@ describe('classifyTokenError()', () => {
       context({ grant: 'authorization_code', connection: 'us_user' }),
     );
     expect(detail).toBe(
-      'the refresh token was revoked or has expired (invalid_grant): rerun `connector oauth2 --connection us_user` to sign in again and save a new one.',
+      'the refresh token was revoked or has expired (invalid_grant): rerun `bin/connector oauth2 --connection us_user` to sign in again and save a new one.',
     );
   });
 

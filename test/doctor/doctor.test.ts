@@ -136,7 +136,7 @@ describe('connector doctor', () => {
     expect(row(report, 'settings').status).toBe('pass');
     expect(row(report, 'token request').detail).toBe(
       "connection 'us_user' is an API client for a user account and has no refresh token yet: run " +
-        '`connector oauth2 --connection us_user` to sign in and save one.',
+        '`bin/connector oauth2 --connection us_user` to sign in and save one.',
     );
   });
 

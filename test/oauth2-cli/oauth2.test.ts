@@ -143,7 +143,7 @@ describe('connector oauth2', () => {
     [
       'an ISU connection',
       'us',
-      /^Connection 'us' has "refresh_token"; `connector oauth2` signs in only authorization_code connections/,
+      /^Connection 'us' has "refresh_token"; `bin\/connector oauth2` signs in only authorization_code connections/,
       /^An API client for integrations has no sign-in/,
     ],
     [

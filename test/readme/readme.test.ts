@@ -1,7 +1,6 @@
 // The README is part of the product: its commands must run and its tables must list what the
 // connector really has. These tests read the README itself, so an edit that drifts fails here.
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,9 +9,10 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../cli/program';
 import connector from '../../connector';
 import { ERROR_CODES } from '../../sdk/errors';
+import { startBackground, waitWhileRunning } from '../helpers/background-command';
+import type { BackgroundCommand } from '../helpers/background-command';
 import { ROOT } from '../helpers/build-dist';
 import { ensureDist } from '../helpers/ensure-dist';
-import { waitFor } from '../helpers/wait-for';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -64,7 +64,7 @@ describe('README', () => {
 
   describe('quick start', () => {
     const settingsFile = path.join(ROOT, '.tmp', 'settings.json');
-    let background: ChildProcess[] = [];
+    let background: BackgroundCommand[] = [];
 
     beforeAll(() => {
       ensureDist();
@@ -74,9 +74,7 @@ describe('README', () => {
 
     afterAll(() => {
       // Each background command runs in its own process group; stop the group by its id.
-      for (const child of background) {
-        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-      }
+      for (const command of background) command.stop();
       background = [];
       rmSync(settingsFile, { force: true });
     });
@@ -86,16 +84,13 @@ describe('README', () => {
       expect(commands.length).toBeGreaterThanOrEqual(3);
       for (const command of commands) {
         if (command.endsWith('&')) {
-          const child = spawn('bash', ['-c', command.slice(0, -1)], {
-            cwd: ROOT,
-            detached: true,
-            stdio: 'ignore',
-          });
-          background.push(child);
-          // The sandbox command writes the settings file once it listens.
-          await waitFor(`"${command}" to write settings`, () => existsSync(settingsFile), {
-            timeoutMs: 20_000,
-          });
+          const started = startBackground(command.slice(0, -1).trim(), ROOT);
+          background.push(started);
+          // The sandbox command writes the settings file once it listens; if it exits first,
+          // this fails at once with its stderr instead of waiting for the deadline.
+          await waitWhileRunning(started, 'it wrote the settings file', () =>
+            existsSync(settingsFile),
+          );
           continue;
         }
         const result = spawnSync('bash', ['-c', command], {
@@ -113,10 +108,10 @@ describe('README', () => {
     it('is right that doctor --all exits 3 and names the misconfigured connections', () => {
       const result = spawnSync(
         'bash',
-        ['-c', 'npx connector doctor --settings .tmp/settings.json --all'],
+        ['-c', 'bin/connector doctor --settings .tmp/settings.json --all'],
         { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
       );
-      expect(README).toContain('npx connector doctor --settings .tmp/settings.json --all');
+      expect(README).toContain('bin/connector doctor --settings .tmp/settings.json --all');
       expect(result.status).toBe(3);
       for (const name of ['us_limited', 'us_user', 'us_client_at_emea']) {
         expect(result.stdout).toContain(`Connection '${name}'`);
