@@ -81,6 +81,8 @@ export function buildWithXmlLibraryAlone(input: JournalInput, version = DEFAULT_
         'bsvc:Submit_Accounting_Journal_Request': {
           '@_bsvc:version': version,
           '@_bsvc:Add_Only': 'true',
+          // Before Accounting_Journal_Data: the schema's sequence (workday-soap-schema.md).
+          'bsvc:Business_Process_Parameters': { 'bsvc:Auto_Complete': 'false' },
           'bsvc:Accounting_Journal_Data': {
             'bsvc:Accounting_Journal_ID': input.journal_id,
             'bsvc:Submit': 'true',
@@ -94,7 +96,6 @@ export function buildWithXmlLibraryAlone(input: JournalInput, version = DEFAULT_
             'bsvc:Journal_Entry_Memo': input.memo,
             'bsvc:Journal_Entry_Line_Replacement_Data': lines,
           },
-          'bsvc:Business_Process_Parameters': { 'bsvc:Auto_Complete': 'false' },
         },
       },
     },

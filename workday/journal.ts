@@ -39,7 +39,7 @@ const amount = (label: string, hint: string) =>
 /** One worktag on a journal line (cost center, project, …). */
 export const journalWorktagSchema = z.object({
   type: requiredText('a Workday ID type')
-    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a Workday ID type such as Cost_Center_Reference_ID')
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be a Workday ID type such as Cost_Center_Reference_ID')
     .meta({
       label: 'Worktag ID type',
       hint: 'The Workday ID type of the worktag, e.g. Cost_Center_Reference_ID, Project_ID, Spend_Category_ID.',

@@ -1,7 +1,9 @@
 /**
  * `POST /ccx/service/{tenant}/Financial_Management/{version}`: the SOAP endpoint. The envelope
  * was read in the app's preHandler (faults match on the operation name); here it is
- * authenticated, dispatched, validated, authorized and answered.
+ * authenticated, dispatched, checked against the schema (wws-schema/: order, unknown and missing
+ * elements, cardinality, ID types) before any business rule, as Workday does, then validated,
+ * authorized and answered.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { FUNCTIONAL_AREAS } from '../constants';
@@ -14,6 +16,7 @@ import { FINANCIAL_MANAGEMENT_OPERATIONS } from '../soap/operations';
 import { parseSoapRequest } from '../soap/parse';
 import type { ParsedSoapRequest } from '../soap/parse';
 import { attribute } from '../soap/xml';
+import { validateWwsDocument, WWS_SCHEMA } from '../../wws-schema';
 
 const financialManagementRoutes: FastifyPluginAsync<RoutePluginOptions> = async (
   app,
@@ -40,6 +43,13 @@ const financialManagementRoutes: FastifyPluginAsync<RoutePluginOptions> = async 
             xpath: requestXpath,
           },
         ]);
+      }
+      const { issues } = validateWwsDocument(
+        typeof request.body === 'string' ? request.body : '',
+        WWS_SCHEMA,
+      );
+      if (issues.length > 0) {
+        throw validationFault(issues.map(({ message, xpath }) => ({ message, xpath })));
       }
       const body = operation({
         context,

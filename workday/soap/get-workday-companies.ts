@@ -48,10 +48,12 @@ function parseCompany(company: XmlObject): WorkdayCompany | undefined {
 /**
  * Reads `Get_Workday_Companies_Response`:
  * `Response_Data/Company/{Company_Reference (ID WID, ID Company_Reference_ID),
- * Company_Data/Organization_Data/{ID, Organization_Name}}`.
- * Guess: the element names inside `Company_Data` are not in the references we have; the
- * Company_Reference_ID from `Company_Reference` is preferred, `Organization_Data/ID` is the
- * fallback. Companies without either are skipped (a journal cannot name them).
+ * Company_Data/Organization_Data/{ID, Organization_Name}}`. The schema requires
+ * `Organization_Data` (with `Availability_Date`) and `Organization_Subtype_Reference` in each
+ * `Company_Data`; neither is needed for the pick list.
+ * Guess: the names `ID` and `Organization_Name` inside `Organization_Data` are not in the
+ * reference; the Company_Reference_ID from `Company_Reference` is preferred, `Organization_Data/ID`
+ * is the fallback. Companies without either are skipped (a journal cannot name them).
  */
 export function parseGetWorkdayCompaniesResponse(response: XmlObject): WorkdayCompanyPage {
   return {

@@ -8,8 +8,8 @@ import type { XmlElement, XmlObject } from './xml';
 export const SUBMIT_ACCOUNTING_JOURNAL = 'Submit_Accounting_Journal';
 
 function lineElement(line: ValidatedJournalLine): XmlElement {
-  // Journal_Entry_Line_DataType order: Ledger_Account_Reference, Debit_Amount, Credit_Amount,
-  // …, Memo, …, Worktags_Reference* (workday-payloads.md §4(e)).
+  // Journal_Entry_Line_Data order: Ledger_Account_Reference, Debit_Amount, Credit_Amount, …,
+  // Memo, …, Worktags_Reference* (workday-soap-schema.md).
   return {
     name: 'bsvc:Journal_Entry_Line_Replacement_Data',
     children: [
@@ -28,8 +28,10 @@ function lineElement(line: ValidatedJournalLine): XmlElement {
 
 /**
  * Renders `Submit_Accounting_Journal_Request` (`Add_Only="true"`, so a journal whose
- * Accounting_Journal_ID exists is refused instead of replaced), with `Accounting_Journal_Data`
- * children in WSDL order (workday-api.md §4.2) and `Business_Process_Parameters/Auto_Complete`.
+ * Accounting_Journal_ID exists is refused instead of replaced). The request's sequence is
+ * `Accounting_Journal_Reference`, `Business_Process_Parameters`, `Accounting_Journal_Data`, and
+ * `Accounting_Journal_Data` children follow their sequence too (workday-soap-schema.md); the
+ * schema test in test/workday/soap/request-schema.test.ts checks both.
  */
 export function buildSubmitAccountingJournalRequest(
   journal: ValidatedJournal,
@@ -57,11 +59,11 @@ export function buildSubmitAccountingJournalRequest(
     name: 'bsvc:Submit_Accounting_Journal_Request',
     attributes: { 'bsvc:version': version, 'bsvc:Add_Only': 'true' },
     children: [
-      data,
       {
         name: 'bsvc:Business_Process_Parameters',
         children: [{ name: 'bsvc:Auto_Complete', children: [String(journal.autoComplete)] }],
       },
+      data,
     ],
   });
 }

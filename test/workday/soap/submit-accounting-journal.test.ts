@@ -73,9 +73,10 @@ describe('buildSubmitAccountingJournalRequest()', () => {
 
   it('sets version and Add_Only on the request', () => {
     expect(request[':@']).toEqual({ 'bsvc:version': 'v45.0', 'bsvc:Add_Only': 'true' });
+    // The schema's sequence: Business_Process_Parameters before Accounting_Journal_Data.
     expect(kids(request).map(tagName)).toEqual([
-      'bsvc:Accounting_Journal_Data',
       'bsvc:Business_Process_Parameters',
+      'bsvc:Accounting_Journal_Data',
     ]);
     const parameters = find(kids(request), 'bsvc:Business_Process_Parameters');
     expect(text(find(kids(parameters), 'bsvc:Auto_Complete'))).toBe('true');
