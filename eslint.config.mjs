@@ -72,4 +72,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A simulator plays the remote system: it knows nothing of the SDK or the connector.
+    files: ['connectors/*/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/sdk/*',
+            '**/sdk',
+            '../ukg/*',
+            '../../ukg/*',
+            '../workiva/*',
+            '../../workiva/*',
+            '../actions/*',
+            '../../actions/*',
+            '../triggers/*',
+            '../../triggers/*',
+            '../connector',
+            '../../connector',
+            '**/cli/*',
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,0 +1,39 @@
+/**
+ * UKG Pro REST error bodies. The spec documents 401/403/404/429/500 with `application/json` or
+ * `application/problem+json` but leaves most bodies undocumented (§2.4), so this reads the RFC
+ * 7807 keys (`title`, `detail`) and a bare `message` when present, and callers key on the status.
+ */
+import type { RemoteMessage } from '../../../sdk/errors';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 300) : undefined;
+}
+
+/**
+ * Reads a UKG error body into a message: `title` and `detail` of a problem document, or
+ * `message`. Used as the connector's `connection.error_body`.
+ * @returns `undefined` for bodies it does not recognise
+ */
+export function parseUkgErrorBody(
+  body: unknown,
+  _status: number,
+): { message: string; messages?: RemoteMessage[] } | undefined {
+  let value = body;
+  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isRecord(value)) return undefined;
+  const title = text(value.title);
+  const detail = text(value.detail) ?? text(value.message);
+  if (title === undefined && detail === undefined) return undefined;
+  const message = [title, detail].filter((part) => part !== undefined).join(': ');
+  return detail === undefined ? { message } : { message, messages: [{ message: detail }] };
+}
