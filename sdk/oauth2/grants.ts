@@ -1,15 +1,40 @@
 import { toConnectorError } from '../errors';
 import type { TokenSet } from '../define';
+import { parseRetryAfter, sleep } from '../http/retry-timing';
 import { tokenEndpointRequest } from './token-request';
-import type { TokenEndpointOptions } from './token-request';
+import type { TokenEndpointOptions, TokenEndpointResponse } from './token-request';
 import { processTokenResponse } from './token-response';
+
+const MAX_TOKEN_RETRY_AFTER_MS = 60_000;
+
+/** How long to wait before sending the token request again, or `undefined` not to. */
+function rateLimitWait(response: TokenEndpointResponse): number | undefined {
+  if (response.status !== 429 && response.status !== 503) return undefined;
+  const ms = parseRetryAfter(response.retryAfter, Date.now());
+  return ms === undefined || ms > MAX_TOKEN_RETRY_AFTER_MS ? undefined : ms;
+}
+
+// A token request that is told "too many requests, come back in N s" waits and asks again a
+// bounded number of times: sending it again at once would only spend more of the rate limit.
+async function requestWithRateLimit(
+  options: TokenEndpointOptions,
+  params: Record<string, string>,
+): Promise<TokenEndpointResponse> {
+  const retries = options.rateLimitRetries ?? 2;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await tokenEndpointRequest(options, params);
+    const wait = attempt < retries ? rateLimitWait(response) : undefined;
+    if (wait === undefined) return response;
+    await sleep(wait);
+  }
+}
 
 async function grant(
   options: TokenEndpointOptions,
   params: Record<string, string>,
 ): Promise<TokenSet> {
   try {
-    const tokens = processTokenResponse(await tokenEndpointRequest(options, params));
+    const tokens = processTokenResponse(await requestWithRateLimit(options, params));
     options.redactor?.add(tokens.access_token);
     if (tokens.refresh_token !== undefined) options.redactor?.add(tokens.refresh_token);
     return tokens;

@@ -23,6 +23,18 @@ export interface TokenEndpointOptions {
   /** Sent only when given: some servers (Workday) fix scopes on the client registration. */
   scope?: string;
   /**
+   * Further form parameters the server wants with the grant (e.g. `audience` and
+   * `organization` of an Auth0-style server). They cannot replace the grant's own parameters.
+   */
+  extraParams?: Record<string, string>;
+  /**
+   * How often a 429 or 503 answer with `Retry-After` (at most 60 s) is waited out and the
+   * request sent again: token endpoints that count against an API's rate limit say when to
+   * come back.
+   * @default 2
+   */
+  rateLimitRetries?: number;
+  /**
    * Request timeout.
    * @default 30000
    */
@@ -42,6 +54,8 @@ export interface TokenEndpointResponse {
   body: string;
   /** Redacted endpoint URL, for messages. */
   url: string;
+  /** The `Retry-After` header, when the server sent one. */
+  retryAfter?: string;
 }
 
 /** `application/x-www-form-urlencoded` encoding of one value (RFC 6749 Appendix B). */
@@ -67,7 +81,9 @@ export async function tokenEndpointRequest(
   redactor?.add(options.clientSecret);
   for (const key of ['refresh_token', 'code', 'code_verifier'])
     if (params[key] !== undefined) redactor?.add(params[key]);
-  const form = new URLSearchParams(params);
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.extraParams ?? {})) form.set(key, value);
+  for (const [key, value] of Object.entries(params)) form.set(key, value);
   if (options.scope !== undefined) form.set('scope', options.scope);
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
@@ -115,7 +131,14 @@ export async function tokenEndpointRequest(
         // A failing log sink must not turn a token the server issued into a "transport" error.
       }
     }
-    return { status: response.status, contentType, body: text, url };
+    const retryAfter = response.headers['retry-after'];
+    return {
+      status: response.status,
+      contentType,
+      body: text,
+      url,
+      ...(typeof retryAfter === 'string' ? { retryAfter } : {}),
+    };
   } catch (error: unknown) {
     const code = transportCode(error);
     const message =

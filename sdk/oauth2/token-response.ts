@@ -62,7 +62,12 @@ function errorResponse(
       );
     return unexpected(response, `(status ${response.status}) is not an OAuth 2.0 error body`);
   }
-  const code = OAUTH_ERROR_CODES[oauthError] ?? 'remote_validation';
+  const code =
+    response.status === 429
+      ? 'rate_limited'
+      : oauthError === 'temporarily_unavailable' || oauthError === 'server_error'
+        ? 'remote_error'
+        : (OAUTH_ERROR_CODES[oauthError] ?? 'remote_validation');
   const said = description === undefined ? oauthError : `${oauthError}: ${description}`;
   const hint = OAUTH_HINTS[code];
   return new ConnectorError(
