@@ -15,7 +15,11 @@ import {
 } from '../workday/journal-entry-output';
 import type { JournalSummary } from '../workday/journal-entry-output';
 import { financialManagementProbe } from '../workday/probes';
+import { confirmDuplicateJournal, isAddOnlyResubmission } from '../workday/soap/duplicate-journal';
 import { createFinancialManagement } from '../workday/soap/financial-management';
+import { tooManyLinesMessage } from '../workday/soap/submit-accounting-journal';
+import type { SubmittedJournal } from '../workday/soap/submit-accounting-journal';
+import { SUBMIT_JOURNAL_MAX_LINES } from '../workday/constants';
 import type { FinancialManagement } from '../workday/soap/financial-management';
 
 /** Submissions per run: the first plus two after a lost answer that the journal lookup disproved. */
@@ -32,10 +36,6 @@ const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set([
   'unexpected_response',
   'rate_limited',
 ]);
-
-// Guess: Workday's text for an Add_Only duplicate is not public; the sandbox says "Accounting
-// Journal ID 'X' is already in use". Matched together with the ID itself.
-const DUPLICATE = /already (?:in use|exists)|duplicate|not unique/i;
 
 function pathOf(dotted: string): Array<string | number> {
   return dotted === ''
@@ -65,6 +65,10 @@ const inputFields = journalInputSchema
     lines: z
       .array(lineFields, { error: 'is required, as a list of journal lines' })
       .min(2, 'needs at least two lines (debits and credits)')
+      // Refused here, before any call: Workday refuses such a journal as a whole.
+      .max(SUBMIT_JOURNAL_MAX_LINES, {
+        error: (issue) => tooManyLinesMessage(Array.isArray(issue.input) ? issue.input.length : 0),
+      })
       .meta(journalInputSchema.shape.lines.meta() ?? {}),
   })
   // Runs even when other fields failed (`when`), so every refusal (balance, decimals, sides,
@@ -92,6 +96,20 @@ const outputFields = journalSummarySchema.extend({
     label: 'Already existed',
     hint: 'True when a journal with this Journal ID was already in Workday; it is returned instead of booking twice.',
   }),
+  warnings: z
+    .array(
+      z.object({
+        classification: z
+          .string()
+          .optional()
+          .meta({ label: 'Classification', hint: 'e.g. Warning.' }),
+        message: z.string().meta({ label: 'Message' }),
+      }),
+    )
+    .meta({
+      label: 'Warnings',
+      hint: 'What Workday noted on the accepted journal (Exceptions_Response_Data); empty when none, and for a journal that already existed.',
+    }),
 });
 
 type Output = z.input<typeof outputFields>;
@@ -99,12 +117,6 @@ type Output = z.input<typeof outputFields>;
 /** `JE-20260331-3F9A1C0B7D2E`: date for humans, 48 random bits against collisions. */
 function generateJournalId(accountingDate: string): string {
   return `JE-${accountingDate.replaceAll('-', '')}-${randomBytes(6).toString('hex').toUpperCase()}`;
-}
-
-function isDuplicateOf(error: ConnectorError, journalId: string): boolean {
-  if (error.code !== 'remote_validation') return false;
-  const texts = [error.message, ...(error.details.remoteMessages ?? []).map((m) => m.message)];
-  return texts.some((text) => DUPLICATE.test(text) && text.includes(journalId));
 }
 
 /** The journal as Workday has it, else what was submitted (never an error after a commit). */
@@ -135,6 +147,15 @@ function unknownOutcome(journalId: string, cause: ConnectorError): ConnectorErro
   );
 }
 
+/** The exceptions Workday attached to the accepted journal, in its words (clipped on read). */
+function warningsOf(submitted: SubmittedJournal): Output['warnings'] {
+  return submitted.exceptions.map((e) =>
+    e.classification === undefined
+      ? { message: e.message }
+      : { classification: e.classification, message: e.message },
+  );
+}
+
 async function submitOnce(
   fm: FinancialManagement,
   journal: ValidatedJournal,
@@ -145,14 +166,15 @@ async function submitOnce(
     try {
       const submitted = await fm.submitAccountingJournal(journal);
       const summary = await readBack(fm, journal, journalId, submitted.wid);
-      return { ...summary, duplicate: false };
+      return { ...summary, duplicate: false, warnings: warningsOf(submitted) };
     } catch (error: unknown) {
       if (!isConnectorError(error)) throw error;
-      if (isDuplicateOf(error, journalId)) {
-        const existing = await fm.getJournalById(journalId);
+      if (isAddOnlyResubmission(error)) {
+        // Workday's Add_Only text names no journal: the lookup says whether it is ours.
+        const existing = await confirmDuplicateJournal(fm, journalId);
         if (existing === undefined) throw error;
         // On a later attempt the "duplicate" is our own earlier, unconfirmed submission.
-        return { ...summaryOfEntry(existing, journalId), duplicate: attempt === 1 };
+        return { ...summaryOfEntry(existing, journalId), duplicate: attempt === 1, warnings: [] };
       }
       if (!UNKNOWN_OUTCOME.has(error.code)) throw error;
       lastError = error;
@@ -164,7 +186,7 @@ async function submitOnce(
         throw unknownOutcome(journalId, isConnectorError(lookupError) ? lookupError : error);
       }
       if (existing !== undefined)
-        return { ...summaryOfEntry(existing, journalId), duplicate: false };
+        return { ...summaryOfEntry(existing, journalId), duplicate: false, warnings: [] };
     }
   }
   const last = lastError as ConnectorError;
@@ -204,5 +226,6 @@ export const postJournalEntry = defineAction({
   sample_output: {
     ...SAMPLE_JOURNAL_SUMMARY,
     duplicate: false,
+    warnings: [],
   },
 });

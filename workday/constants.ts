@@ -41,3 +41,9 @@ export const BSVC_NAMESPACE = 'urn:com.workday/bsvc';
 
 /** The SOAP 1.1 envelope namespace. */
 export const SOAP_ENV_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+/**
+ * Submit_Accounting_Journal refuses a journal with more lines: "The Submit Accounting Journal WS
+ * does not accept journals with more than 1000 journal lines." (workday-soap-schema.md).
+ */
+export const SUBMIT_JOURNAL_MAX_LINES = 1000;

@@ -90,7 +90,9 @@ export const journalInputSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD')
     .meta({
       label: 'Currency',
-      hint: 'ISO 4217 currency code, e.g. USD.',
+      hint:
+        "ISO 4217 code of the company's default currency, e.g. USD: Workday refuses a journal " +
+        'in any other currency.',
       pick_list: 'currencies',
     }),
   ledger_type: requiredText('text')

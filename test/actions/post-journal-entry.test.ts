@@ -281,4 +281,61 @@ describe('post_journal_entry', () => {
     ).rejects.toMatchObject({ code: 'insufficient_scope' });
     expect(await journalsStored()).toBe(0);
   });
+
+  it('returns the warnings Workday attached to the accepted journal', async () => {
+    const result = await f
+      .session('us')
+      .runAction('post_journal_entry', journal(BALANCED, { accounting_date: '2099-01-31' }));
+    expect(result).toMatchObject({
+      duplicate: false,
+      warnings: [
+        { classification: 'Warning', message: 'The accounting date 2099-01-31 is in the future.' },
+      ],
+    });
+    const plain = await f.session('us').runAction('post_journal_entry', journal(BALANCED));
+    expect(plain).toMatchObject({ warnings: [] });
+  });
+
+  it('refuses more than 1,000 lines before any call, saying what to do', async () => {
+    const lines: Line[] = Array.from({ length: 1000 }, () => ({
+      ledger_account: '6000',
+      debit: '1.00',
+    }));
+    lines.push({ ledger_account: '2100', credit: '1000.00' });
+    const issues = await refused(journal(lines));
+    expect(issues).toContainEqual({
+      path: 'lines',
+      message:
+        "The journal has 1001 lines; Workday's Submit_Accounting_Journal accepts at most 1000 lines per journal: split it into balanced journals of at most 1000 lines each.",
+    });
+    expect(await journalsStored()).toBe(0);
+  });
+
+  it('books a journal of exactly 1,000 lines', async () => {
+    const lines: Line[] = Array.from({ length: 999 }, () => ({
+      ledger_account: '6000',
+      debit: '1.00',
+    }));
+    lines.push({ ledger_account: '2100', credit: '999.00' });
+    const result = await f.session('us').runAction('post_journal_entry', journal(lines));
+    expect(result).toMatchObject({ line_count: 1000, duplicate: false });
+  });
+
+  it('accepts Project_ID and Spend_Category_ID worktags, as its hint suggests', async () => {
+    const result = await f.session('us').runAction(
+      'post_journal_entry',
+      journal([
+        {
+          ledger_account: '6000',
+          debit: '5.00',
+          worktags: [
+            { type: 'Project_ID', id: 'PRJ-1' },
+            { type: 'Spend_Category_ID', id: 'SC-1' },
+          ],
+        } as Line,
+        { ledger_account: '2100', credit: '5.00' },
+      ]),
+    );
+    expect(result).toMatchObject({ duplicate: false, line_count: 2 });
+  });
 });

@@ -119,7 +119,9 @@ describe('sandbox fault injection', () => {
     expect(state.faults.fired).toEqual({ loseResponseAfterCommit: 1 });
     const retry = await postSoap(sandbox, 'acme_us', envelope, token);
     expect(retry.status).toBe(500);
-    expect(retry.text).toContain("Accounting Journal ID 'LOST-1' is already in use");
+    expect(retry.text).toContain(
+      'The Web Service is set to Add Only; documents cannot be resubmitted.',
+    );
     state = await sandbox.state();
     expect(state.journals.acme_us).toBe(1);
   });

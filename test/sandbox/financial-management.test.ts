@@ -134,14 +134,12 @@ describe('sandbox Financial_Management SOAP', () => {
     expect(response.status).toBe(500);
     const fault = faultOf(response.text);
     expect(fault.faultcode).toBe('SOAP-ENV:Client.validationError');
+    // Workday's published text.
     expect(fault.faultstring).toBe(
-      'Validation error occurred. The journal is out of balance: debits 100.00 do not equal credits 99.99.',
+      'Validation error occurred. Journal may not be submitted unless it is balanced',
     );
     expect(validationErrors(response.text)).toEqual([
-      {
-        message: 'The journal is out of balance: debits 100.00 do not equal credits 99.99.',
-        xpath: DATA_XPATH,
-      },
+      { message: 'Journal may not be submitted unless it is balanced', xpath: DATA_XPATH },
     ]);
     expect((await sandbox.state()).journals.acme_us).toBe(0);
   });
@@ -163,8 +161,7 @@ describe('sandbox Financial_Management SOAP', () => {
     expect(duplicate.status).toBe(500);
     expect(validationErrors(duplicate.text)).toEqual([
       {
-        message:
-          "Accounting Journal ID 'EXT-3' is already in use; Add_Only does not update existing journals.",
+        message: 'The Web Service is set to Add Only; documents cannot be resubmitted.',
         xpath: `${DATA_XPATH}/bsvc:Accounting_Journal_ID[1]`,
       },
     ]);
@@ -178,7 +175,7 @@ describe('sandbox Financial_Management SOAP', () => {
     expect((await sandbox.state()).journals.acme_us).toBe(1);
     const posted = await submit({ id: 'EXT-4', addOnly: false, lines: balanced });
     expect(validationErrors(posted.text)[0]!.message).toBe(
-      "Accounting journal 'EXT-4' is posted and cannot be changed.",
+      'The Accounting Journal is posted or canceled or is an intercompany or reversal journal and cannot be submitted.',
     );
   });
 
@@ -202,11 +199,12 @@ describe('sandbox Financial_Management SOAP', () => {
         xpath: `${DATA_XPATH}/bsvc:Company_Reference[1]/bsvc:ID[1]`,
       },
       {
-        message: "Amount '100.5' has more decimal places than currency 'JPY' allows (0).",
+        message: 'Decimal precision of 0 for JPY exceeded for Debit Amount: 100.5',
         xpath: `${DATA_XPATH}/bsvc:Journal_Entry_Line_Replacement_Data[1]/bsvc:Debit_Amount[1]`,
       },
       {
-        message: "Ledger account '6900' is retired and cannot be used.",
+        message:
+          'At least one of the Ledger Accounts entered is retired. Only non retired accounts are allowed.',
         xpath: `${DATA_XPATH}/bsvc:Journal_Entry_Line_Replacement_Data[2]/bsvc:Ledger_Account_Reference[1]/bsvc:ID[1]`,
       },
       {
@@ -225,7 +223,7 @@ describe('sandbox Financial_Management SOAP', () => {
     const response = await postSoap(sandbox, 'acme_us', soapEnvelope(request), token);
     expect(validationErrors(response.text)).toEqual([
       {
-        message: 'A journal line must have a debit amount or a credit amount, not both.',
+        message: 'The Credit and Debit Amount both have values.',
         xpath: `${DATA_XPATH}/bsvc:Journal_Entry_Line_Replacement_Data[1]`,
       },
     ]);

@@ -49,6 +49,8 @@ export interface JournalPage extends ResponseResults {
 }
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** An xsd:date, with an optional time-zone offset: `2026-03-31`, `2026-03-31Z`, `2026-03-31-07:00`. */
+const XSD_DATE = /^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$/;
 
 function request(version: string, parts: XmlElement[]): string {
   return renderXml({
@@ -122,6 +124,28 @@ function amount(node: XmlObject | undefined, name: string, where: string): strin
     );
   }
   return text.trim();
+}
+
+/**
+ * The calendar date of an xsd:date as YYYY-MM-DD: Workday may add a time-zone offset
+ * (`2026-03-31-07:00`), and the date is the part before it (workday-soap-schema.md).
+ */
+export function xsdDateToIsoDate(text: string): string | undefined {
+  const match = XSD_DATE.exec(text.trim());
+  return match !== null && isCalendarDate(match[1]!) ? match[1] : undefined;
+}
+
+function date(node: XmlObject | undefined, name: string, where: string): string | undefined {
+  const text = childText(node, name);
+  if (text === undefined) return undefined;
+  const iso = xsdDateToIsoDate(text);
+  if (iso === undefined) {
+    throw new ConnectorError(
+      'unexpected_response',
+      `The Get_Journals response has an ${name} that is not an xsd:date in ${where}.`,
+    );
+  }
+  return iso;
 }
 
 function assign<T extends object, K extends keyof T>(
@@ -199,7 +223,7 @@ function parseJournal(entry: XmlObject, index: number): JournalEntry {
   );
   assign(journal, 'currency', referenceId(child(data, 'Currency_Reference'), 'Currency_ID'));
   assign(journal, 'ledger', referenceId(child(data, 'Ledger_Reference'), 'Ledger_Reference_ID'));
-  assign(journal, 'accountingDate', childText(data, 'Accounting_Date'));
+  assign(journal, 'accountingDate', date(data, 'Accounting_Date', where));
   assign(
     journal,
     'source',

@@ -1,4 +1,6 @@
 import { ConnectorError } from '../../sdk/errors';
+import { SUBMIT_JOURNAL_MAX_LINES } from '../constants';
+import { clipRemoteText } from '../remote-text';
 import type { ValidatedJournal, ValidatedJournalLine } from '../journal';
 import { referenceDescriptor, referenceElement, referenceId } from './references';
 import { child, childText, children, renderXml } from './xml';
@@ -26,6 +28,26 @@ function lineElement(line: ValidatedJournalLine): XmlElement {
   };
 }
 
+/** The refusal of a journal over Workday's line limit, before anything is sent. */
+export function tooManyLinesMessage(count: number): string {
+  return (
+    `The journal has ${count} lines; Workday's Submit_Accounting_Journal accepts at most ` +
+    `${SUBMIT_JOURNAL_MAX_LINES} lines per journal: split it into balanced journals of at most ` +
+    `${SUBMIT_JOURNAL_MAX_LINES} lines each.`
+  );
+}
+
+/**
+ * @throws ConnectorError `invalid_input` for more lines than Submit_Accounting_Journal takes
+ */
+export function assertSubmittableLineCount(count: number): void {
+  if (count <= SUBMIT_JOURNAL_MAX_LINES) return;
+  throw new ConnectorError('invalid_input', tooManyLinesMessage(count), {
+    hint: 'Workday refuses such a journal as a whole; nothing was sent.',
+    details: { issues: [{ path: 'lines', message: tooManyLinesMessage(count) }] },
+  });
+}
+
 /**
  * Renders `Submit_Accounting_Journal_Request` (`Add_Only="true"`, so a journal whose
  * Accounting_Journal_ID exists is refused instead of replaced). The request's sequence is
@@ -37,6 +59,7 @@ export function buildSubmitAccountingJournalRequest(
   journal: ValidatedJournal,
   version: string,
 ): string {
+  assertSubmittableLineCount(journal.lines.length);
   const data: XmlElement = {
     name: 'bsvc:Accounting_Journal_Data',
     children: [
@@ -98,10 +121,14 @@ export function parseSubmitAccountingJournalResponse(response: XmlObject): Submi
       'The Submit_Accounting_Journal response has no Accounting_Journal_Reference ID.',
     );
   }
+  // The schema's path is Exceptions_Response_Data/Exceptions_Data/Exception_Data; WSDL-generated
+  // classes also show Exception_Data directly under Exceptions_Response_Data: both are read.
   for (const data of children(response, 'Exceptions_Response_Data')) {
-    for (const exception of children(data, 'Exception_Data')) {
-      const message = childText(exception, 'Message');
-      if (message === undefined) continue;
+    const groups = [data, ...children(data, 'Exceptions_Data')];
+    for (const exception of groups.flatMap((group) => children(group, 'Exception_Data'))) {
+      const text = childText(exception, 'Message');
+      if (text === undefined) continue;
+      const message = clipRemoteText(text);
       const classification = childText(exception, 'Classification');
       result.exceptions.push(
         classification === undefined ? { message } : { classification, message },

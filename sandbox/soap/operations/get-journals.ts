@@ -40,12 +40,20 @@ function renderLine(
   const debit = formatAmount(line.debitMinor ?? 0n, digits);
   const credit = formatAmount(line.creditMinor ?? 0n, digits);
   const worktags = line.worktags
-    .map((tag) =>
-      renderReference('Worktags_Reference', [
-        ['WID', tenant.costCenters.get(tag.id)?.wid ?? ''],
-        [tag.type, tag.id],
-      ]),
-    )
+    .map((tag) => {
+      // Only cost centers have data (and so a WID) in the sandbox.
+      const wid =
+        tag.type === 'Cost_Center_Reference_ID' ? tenant.costCenters.get(tag.id)?.wid : undefined;
+      return renderReference(
+        'Worktags_Reference',
+        wid === undefined
+          ? [[tag.type, tag.id]]
+          : [
+              ['WID', wid],
+              [tag.type, tag.id],
+            ],
+      );
+    })
     .join('');
   return (
     `<wd:Journal_Entry_Line_Data>${element('Line_Order', String(order))}` +

@@ -1,20 +1,39 @@
 /**
- * `Submit_Accounting_Journal`: validates every reference, date and amount, requires debits to
- * equal credits exactly (BigInt minor units), honours `Add_Only`, and stores the journal as
- * Created (draft) or Posted. The `Accounting_Journal_ID` is the caller's idempotency key.
+ * `Submit_Accounting_Journal`: the request has already passed the schema (wws-schema/); this
+ * checks the business rules with Workday's published texts (journal-messages.ts): every
+ * reference, the company's default currency, amounts and their decimals, one worktag of each
+ * type, the 1,000-line limit, balance (BigInt minor units) and `Add_Only`, then stores the journal
+ * as Created (draft) or Posted. The `Accounting_Journal_ID` is the caller's idempotency key.
  */
 import type { SoapValidationIssue } from '../../errors';
 import { createWid } from '../../ids';
 import type { Journal, JournalLine } from '../../journals';
-import { formatAmount, parseAmount } from '../../money';
+import { parseAmount } from '../../money';
 import type { TenantData } from '../../store';
 import { renderResponseElement, validationFault } from '../envelope';
+import { WORKTAG_ID_TYPES } from '../../../wws-schema';
 import {
+  element,
   invalidIdMessage,
   renderReference,
   requiredMessage,
   resolveReference,
 } from '../references';
+import type { IdResolver } from '../references';
+import {
+  ADD_ONLY_RESUBMITTED,
+  BOTH_AMOUNTS,
+  BOTH_ZERO,
+  CANNOT_BE_RESUBMITTED,
+  CURRENCY_NOT_COMPANY_DEFAULT,
+  decimalPrecisionExceeded,
+  MAX_SUBMIT_LINES,
+  NO_LINES,
+  ONE_WORKTAG_PER_TYPE,
+  RETIRED_ACCOUNT,
+  TOO_MANY_LINES,
+  UNBALANCED,
+} from '../journal-messages';
 import { attribute, child, children, childText } from '../xml';
 import type { XmlElement } from '../xml';
 import type { OperationInput } from './operation';
@@ -38,6 +57,29 @@ export function parseIsoDate(value: string): string | undefined {
   const valid =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? value.slice(0, 10) : undefined;
+}
+
+/** A worktag as stored: its ID type and ID. */
+interface Worktag {
+  type: string;
+  id: string;
+}
+
+/**
+ * Resolvers for every worktag ID type the schema lists (the schema check has refused the
+ * others). Cost centers are the sandbox's only worktag data: a Cost_Center_Reference_ID or WID
+ * must name one. Guess: the sandbox keeps no data for the other 132 types and accepts any ID.
+ */
+function worktagResolvers(tenant: TenantData): Record<string, IdResolver<Worktag>> {
+  const resolvers: Record<string, IdResolver<Worktag>> = {};
+  for (const type of WORKTAG_ID_TYPES) resolvers[type] = (value) => ({ type, id: value });
+  resolvers['Cost_Center_Reference_ID'] = (value) =>
+    tenant.costCenters.has(value) ? { type: 'Cost_Center_Reference_ID', id: value } : undefined;
+  resolvers['WID'] = (value) => {
+    const center = [...tenant.costCenters.values()].find((c) => c.wid === value);
+    return center === undefined ? undefined : { type: 'Cost_Center_Reference_ID', id: center.id };
+  };
+  return resolvers;
 }
 
 interface LineDraft {
@@ -74,11 +116,7 @@ function readLine(
         const found = set.accounts.get(value);
         if (found === undefined) return undefined;
         if (found.retired) {
-          // Guess: Workday's text for a retired account is not public.
-          issues.push({
-            message: `Ledger account '${value}' is retired and cannot be used.`,
-            xpath: idXpath,
-          });
+          issues.push({ message: RETIRED_ACCOUNT, xpath: idXpath });
           return undefined;
         }
         return { setId: set.id, accountId: found.id };
@@ -102,46 +140,46 @@ function readLine(
   const hasCredit = creditText !== undefined && creditText !== '';
   let debitMinor: bigint | undefined;
   let creditMinor: bigint | undefined;
-  if (hasDebit === hasCredit) {
-    // Guess: Workday's exact texts for these two cases are not public.
-    issues.push({
-      message: hasDebit
-        ? 'A journal line must have a debit amount or a credit amount, not both.'
-        : 'A journal line must have a debit amount or a credit amount.',
-      xpath,
-    });
-  } else {
-    const name = hasDebit ? 'Debit_Amount' : 'Credit_Amount';
-    const raw = (hasDebit ? debitText : creditText) ?? '';
+  const read = (name: 'Debit' | 'Credit', raw: string): bigint | undefined => {
     const parsed = parseAmount(raw, minorDigits);
-    if (!parsed.ok) {
-      issues.push({
-        message:
-          parsed.reason === 'format'
-            ? `'${raw}' is not a valid amount; amounts are non-negative decimals.`
-            : `Amount '${raw}' has more decimal places than currency '${currencyCode}' allows (${minorDigits}).`,
-        xpath: `${xpath}/bsvc:${name}[1]`,
-      });
-    } else if (hasDebit) {
-      debitMinor = parsed.minor;
-    } else {
-      creditMinor = parsed.minor;
-    }
+    if (parsed.ok) return parsed.minor;
+    issues.push({
+      message:
+        parsed.reason === 'format'
+          ? // Guess: Workday's text for a negative amount is not public (the schema allows one).
+            `'${raw}' is not a valid amount; amounts are non-negative decimals.`
+          : decimalPrecisionExceeded(minorDigits, currencyCode, name, raw.trim()),
+      xpath: `${xpath}/bsvc:${name}_Amount[1]`,
+    });
+    return undefined;
+  };
+  if (hasDebit) debitMinor = read('Debit', debitText);
+  if (hasCredit) creditMinor = read('Credit', creditText);
+  const amountsRead = issues.length === before;
+  if (amountsRead && hasDebit && hasCredit && debitMinor !== 0n && creditMinor !== 0n) {
+    issues.push({ message: BOTH_AMOUNTS, xpath });
+  } else if (amountsRead && (debitMinor ?? 0n) === 0n && (creditMinor ?? 0n) === 0n) {
+    issues.push({ message: BOTH_ZERO, xpath });
   }
 
   const worktags: { type: string; id: string }[] = [];
+  const types = new Set<string>();
   children(lineElement, 'Worktags_Reference').forEach((reference, i) => {
+    const tagXpath = `${xpath}/bsvc:Worktags_Reference[${i + 1}]`;
     const found = resolveReference(
       reference,
       'Worktags_Reference',
-      `${xpath}/bsvc:Worktags_Reference[${i + 1}]`,
-      {
-        Cost_Center_Reference_ID: (value) => tenant.costCenters.get(value),
-        WID: (value) => [...tenant.costCenters.values()].find((center) => center.wid === value),
-      },
+      tagXpath,
+      worktagResolvers(tenant),
       issues,
     );
-    if (found !== undefined) worktags.push({ type: 'Cost_Center_Reference_ID', id: found.id });
+    if (found === undefined) return;
+    if (types.has(found.type)) {
+      issues.push({ message: ONE_WORKTAG_PER_TYPE, xpath: tagXpath });
+      return;
+    }
+    types.add(found.type);
+    worktags.push(found);
   });
 
   return {
@@ -157,7 +195,34 @@ function readLine(
   };
 }
 
-function renderResponse(journal: Journal, companyName: string, version: string): string {
+/**
+ * Warnings Workday may attach to an accepted journal. Guess: no published warning text fits the
+ * sandbox; it warns about an accounting date after its own today, so that clients can be tested
+ * on the schema's warning path.
+ */
+function warningsFor(journal: Journal, nowMs: number): string[] {
+  const today = new Date(nowMs).toISOString().slice(0, 10);
+  return journal.accountingDate > today
+    ? [`The accounting date ${journal.accountingDate} is in the future.`]
+    : [];
+}
+
+function renderResponse(
+  journal: Journal,
+  companyName: string,
+  version: string,
+  warnings: readonly string[],
+): string {
+  // Exceptions_Response_Data/Exceptions_Data/Exception_Data (workday-soap-schema.md).
+  const exceptions =
+    warnings.length === 0
+      ? ''
+      : `<wd:Exceptions_Response_Data><wd:Exceptions_Data>${warnings
+          .map(
+            (message) =>
+              `<wd:Exception_Data>${element('Classification', 'Warning')}${element('Message', message)}</wd:Exception_Data>`,
+          )
+          .join('')}</wd:Exceptions_Data></wd:Exceptions_Response_Data>`;
   return renderResponseElement(
     'Submit_Accounting_Journal',
     version,
@@ -169,7 +234,7 @@ function renderResponse(journal: Journal, companyName: string, version: string):
       ],
       // Guess: the Descriptor text of a journal reference is not public.
       `${journal.accountingDate} - ${companyName} - ${journal.id}`,
-    ),
+    ) + exceptions,
   );
 }
 
@@ -194,18 +259,12 @@ export function submitAccountingJournal(input: OperationInput): string {
     requestedId === undefined || requestedId === ''
       ? undefined
       : tenant.journals.getById(requestedId);
+  const idXpath = `${dataXpath}/bsvc:Accounting_Journal_ID[1]`;
   if (existing !== undefined && addOnly === true) {
-    // Guess: Workday's duplicate-ID text is not public.
-    issues.push({
-      message: `Accounting Journal ID '${requestedId ?? ''}' is already in use; Add_Only does not update existing journals.`,
-      xpath: `${dataXpath}/bsvc:Accounting_Journal_ID[1]`,
-    });
+    issues.push({ message: ADD_ONLY_RESUBMITTED, xpath: idXpath });
   } else if (existing !== undefined && existing.status === 'Posted') {
-    // Guess: a posted journal cannot be replaced through Submit (Workday would need a reversal).
-    issues.push({
-      message: `Accounting journal '${existing.id}' is posted and cannot be changed.`,
-      xpath: `${dataXpath}/bsvc:Accounting_Journal_ID[1]`,
-    });
+    // A posted journal cannot be replaced through Submit (it would need a reversal).
+    issues.push({ message: CANNOT_BE_RESUBMITTED, xpath: idXpath });
   }
 
   const submit = parseXsdBoolean(childText(data, 'Submit'), false);
@@ -269,19 +328,26 @@ export function submitAccountingJournal(input: OperationInput): string {
           issues,
         );
 
-  const minorDigits = currency?.minorDigits ?? 2;
-  const lineElements = children(data, 'Journal_Entry_Line_Replacement_Data');
-  if (lineElements.length === 0) {
+  if (company !== undefined && currency !== undefined && company.currency !== currency.code) {
     issues.push({
-      message: requiredMessage('Journal_Entry_Line_Replacement_Data'),
-      xpath: `${dataXpath}/bsvc:Journal_Entry_Line_Replacement_Data[1]`,
+      message: CURRENCY_NOT_COMPANY_DEFAULT,
+      xpath: `${dataXpath}/bsvc:Currency_Reference[1]`,
     });
   }
+
+  const minorDigits = currency?.minorDigits ?? 2;
+  const lineElements = children(data, 'Journal_Entry_Line_Replacement_Data');
+  const linesXpath = `${dataXpath}/bsvc:Journal_Entry_Line_Replacement_Data`;
+  if (lineElements.length > MAX_SUBMIT_LINES) {
+    // Refused as a whole, before any line is read, as Workday's message describes.
+    throw validationFault([{ message: TOO_MANY_LINES, xpath: dataXpath }]);
+  }
+  if (lineElements.length === 0) issues.push({ message: NO_LINES, xpath: dataXpath });
   const drafts = lineElements.map((lineElement, i) =>
     readLine(
       tenant,
       lineElement,
-      `${dataXpath}/bsvc:Journal_Entry_Line_Replacement_Data[${i + 1}]`,
+      `${linesXpath}[${i + 1}]`,
       minorDigits,
       currency?.code ?? '',
       issues,
@@ -293,12 +359,10 @@ export function submitAccountingJournal(input: OperationInput): string {
     totalDebit += line.debitMinor ?? 0n;
     totalCredit += line.creditMinor ?? 0n;
   }
-  if (drafts.length > 0 && drafts.every((draft) => draft.valid) && totalDebit !== totalCredit) {
-    // Guess: Workday's out-of-balance text is not public.
-    issues.push({
-      message: `The journal is out of balance: debits ${formatAmount(totalDebit, minorDigits)} do not equal credits ${formatAmount(totalCredit, minorDigits)}.`,
-      xpath: dataXpath,
-    });
+  const allValid = drafts.length > 0 && drafts.every((draft) => draft.valid);
+  // Guess: the text says "may not be submitted", so a draft (Submit false) may be unbalanced.
+  if (allValid && submit !== false && totalDebit !== totalCredit) {
+    issues.push({ message: UNBALANCED, xpath: dataXpath });
   }
   if (issues.length > 0) throw validationFault(issues);
   input.authorize();
@@ -338,5 +402,5 @@ export function submitAccountingJournal(input: OperationInput): string {
     updatedMs: nowMs,
   };
   tenant.journals.put(journal);
-  return renderResponse(journal, company.name, input.version);
+  return renderResponse(journal, company.name, input.version, warningsFor(journal, nowMs));
 }

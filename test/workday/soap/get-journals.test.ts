@@ -220,3 +220,34 @@ describe('parseGetJournalSourcesResponse()', () => {
     });
   });
 });
+
+describe('Get_Journals xsd:date values', () => {
+  const withDate = (date: string) =>
+    body(
+      'Get_Journals_Response',
+      `<wd:Response_Data><wd:Journal_Entry><wd:Journal_Entry_Reference><wd:ID wd:type="Accounting_Journal_ID">J-1</wd:ID></wd:Journal_Entry_Reference>` +
+        `<wd:Journal_Entry_Data><wd:Accounting_Date>${date}</wd:Accounting_Date></wd:Journal_Entry_Data></wd:Journal_Entry></wd:Response_Data>`,
+    );
+
+  it.each([
+    ['2026-03-31', '2026-03-31'],
+    ['2026-03-31-07:00', '2026-03-31'],
+    ['2026-03-31+14:00', '2026-03-31'],
+    ['2026-03-31Z', '2026-03-31'],
+  ])('reads %s as the date %s (an offset is not part of the date)', (raw, date) => {
+    expect(parseGetJournalsResponse(withDate(raw)).journals[0]?.accountingDate).toBe(date);
+  });
+
+  it.each(['31/03/2026', '2026-02-30', '2026-03-31T10:00:00'])(
+    'refuses %s as not an xsd:date',
+    (raw) => {
+      expect(() => parseGetJournalsResponse(withDate(raw))).toThrow(
+        expect.objectContaining({
+          code: 'unexpected_response',
+          message:
+            'The Get_Journals response has an Accounting_Date that is not an xsd:date in journal 1.',
+        }),
+      );
+    },
+  );
+});

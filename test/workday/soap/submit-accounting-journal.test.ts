@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { validateJournal } from '../../../workday/journal';
 import { buildEnvelope, parseSoapBody } from '../../../workday/soap/envelope';
 import {
+  assertSubmittableLineCount,
   buildSubmitAccountingJournalRequest,
   parseSubmitAccountingJournalResponse,
 } from '../../../workday/soap/submit-accounting-journal';
@@ -169,6 +170,19 @@ describe('buildSubmitAccountingJournalRequest()', () => {
   });
 });
 
+describe('assertSubmittableLineCount()', () => {
+  it('accepts 1000 lines and refuses 1001 with what to do', () => {
+    expect(() => assertSubmittableLineCount(1000)).not.toThrow();
+    expect(() => assertSubmittableLineCount(1001)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        message:
+          "The journal has 1001 lines; Workday's Submit_Accounting_Journal accepts at most 1000 lines per journal: split it into balanced journals of at most 1000 lines each.",
+      }),
+    );
+  });
+});
+
 describe('parseSubmitAccountingJournalResponse()', () => {
   const response = (inner: string) =>
     child(
@@ -194,6 +208,24 @@ describe('parseSubmitAccountingJournalResponse()', () => {
       descriptor: 'Journal: C100 03/31/2026',
       exceptions: [{ classification: 'Warning', message: 'Period closes soon' }],
     });
+  });
+
+  it("reads warnings at the schema's path, Exceptions_Data/Exception_Data", () => {
+    const parsed = parseSubmitAccountingJournalResponse(
+      response(
+        '<wd:Accounting_Journal_Reference><wd:ID wd:type="WID">ab</wd:ID></wd:Accounting_Journal_Reference>' +
+          '<wd:Exceptions_Response_Data><wd:Exceptions_Data>' +
+          '<wd:Exception_Data><wd:Classification>Warning</wd:Classification><wd:Message>First</wd:Message></wd:Exception_Data>' +
+          '<wd:Exception_Data><wd:Message>Second</wd:Message></wd:Exception_Data>' +
+          '</wd:Exceptions_Data></wd:Exceptions_Response_Data>' +
+          '<wd:Exceptions_Response_Data><wd:Exceptions_Data><wd:Exception_Data><wd:Classification>Warning</wd:Classification><wd:Message>Third</wd:Message></wd:Exception_Data></wd:Exceptions_Data></wd:Exceptions_Response_Data>',
+      ),
+    );
+    expect(parsed.exceptions).toEqual([
+      { classification: 'Warning', message: 'First' },
+      { message: 'Second' },
+      { classification: 'Warning', message: 'Third' },
+    ]);
   });
 
   it('refuses a response without a journal reference', () => {
