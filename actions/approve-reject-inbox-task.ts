@@ -57,8 +57,10 @@ const inputFields = z
           'the value is trusted as given, so map it from the task itself. Only Approval tasks can ' +
           'be approved or rejected.',
       }),
+    // A whole task from an earlier step carries every task field; only these are read, so the
+    // rest is accepted (a loose object) rather than refused as unknown keys.
     task: z
-      .object({
+      .looseObject({
         id: z.string().optional(),
         stepType: workdayReferenceSchema.partial().optional(),
         status: workdayReferenceSchema.partial().optional(),

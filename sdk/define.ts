@@ -258,9 +258,16 @@ export interface TriggerDefinition<
 }
 
 /** A pick list: `[label, value]` pairs for a select field. */
-export type PickList<C> = (
+export type PickList<C> = ((
   ctx: ConnectionContext<C> & { params: Record<string, string> },
-) => Promise<Array<[string, string]>>;
+) => Promise<Array<[string, string]>>) & {
+  /**
+   * The parameters the pick list takes (Workato's pick list arguments), as an object of string
+   * fields. The runtime refuses any other parameter, naming the closest declared one.
+   * @default none: any parameter is refused
+   */
+  params_fields?: z.ZodObject;
+};
 
 /** The connection part of a connector (Workato `connection`). */
 export interface ConnectionDefinition<F extends z.ZodObject> {
@@ -324,8 +331,13 @@ export function forConnection<C>() {
     ): TriggerDefinition<C, IS, OS, K> {
       return definition;
     },
-    definePickList(definition: PickList<C>): PickList<C> {
-      return definition;
+    definePickList(
+      definition: PickList<C>,
+      options: { params_fields?: z.ZodObject } = {},
+    ): PickList<C> {
+      return options.params_fields === undefined
+        ? definition
+        : Object.assign(definition, { params_fields: options.params_fields });
     },
     defineProbe(probe: Probe<C>): Probe<C> {
       return probe;

@@ -28,6 +28,8 @@ import { parseWith } from './validate';
 const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
 
 const PICK_LIST_RESULT = z.array(z.tuple([z.string(), z.string()]));
+// The parameters of a pick list that declares none: any given one is refused.
+const NO_PARAMS = z.object({});
 
 const POLL_RESULT = z.object({
   events: z.array(z.unknown()),
@@ -228,6 +230,7 @@ export function createSession<F extends z.ZodObject>(
         what: `The input of ${where}`,
         code: 'invalid_input',
         hint: 'Correct the named input fields.',
+        refuseUnknownKeys: true,
       });
       const output: unknown = await action.execute({
         connection,
@@ -249,6 +252,7 @@ export function createSession<F extends z.ZodObject>(
         what: `The input of ${where}`,
         code: 'invalid_input',
         hint: 'Correct the named input fields.',
+        refuseUnknownKeys: true,
       });
       const parsedClosure: unknown =
         closure === undefined || closure === null
@@ -257,6 +261,7 @@ export function createSession<F extends z.ZodObject>(
               what: `The closure of ${where}`,
               code: 'invalid_input',
               hint: 'Pass the next_poll of an earlier poll, or no closure to start afresh.',
+              refuseUnknownKeys: true,
             });
       const result: unknown = await trigger.poll({
         connection,
@@ -300,7 +305,13 @@ export function createSession<F extends z.ZodObject>(
       params: Record<string, string> = {},
     ): Promise<Array<[string, string]>> {
       const list = lookup(definition.pick_lists, name, 'pick list');
-      const result: unknown = await list({ ...context, params });
+      const checked = parseWith(list.params_fields ?? NO_PARAMS, params, {
+        what: `The parameters of pick_lists.${name}`,
+        code: 'invalid_input',
+        hint: 'Correct the named parameters.',
+        refuseUnknownKeys: true,
+      }) as Record<string, string>;
+      const result: unknown = await list({ ...context, params: checked });
       return parseWith(PICK_LIST_RESULT, result, {
         what: `The result of pick_lists.${name}`,
         code: 'internal',

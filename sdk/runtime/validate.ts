@@ -1,20 +1,35 @@
 import type { z } from 'zod';
 import { ConnectorError } from '../errors';
 import type { ErrorCode, InputIssue } from '../errors';
+import { findUnknownKeys } from '../schema/unknown-keys';
+import type { UnknownKey } from '../schema/unknown-keys';
+import { wordIssue } from './issue-words';
 
 // Messages name at most this many fields; `details.issues` holds them all.
 const ISSUES_IN_MESSAGE = 3;
 
-// zod 4 words an absent field "Invalid input: expected string, received undefined".
-const ABSENT = /^Invalid input: expected .*, received undefined$/;
+// Known fields listed in an unknown-key message when none is close to the typo.
+const KNOWN_IN_MESSAGE = 12;
 
-/** Each zod issue as a dotted field path (`lines.2.debit`) and what was expected. */
+/** Each zod issue as a dotted field path (`lines.2.debit`) and what was expected, in our words. */
 export function issuesOf(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((segment) => String(segment)).join('.'),
-    message:
-      issue.code === 'invalid_type' && ABSENT.test(issue.message) ? 'is required' : issue.message,
+    message: wordIssue(issue),
   }));
+}
+
+/** An unknown key as an input issue: `"sumbit" is not a field here; did you mean "submit"?` */
+function unknownKeyIssue(unknown: UnknownKey): InputIssue {
+  const listed = unknown.known.slice(0, KNOWN_IN_MESSAGE).map((key) => `"${key}"`);
+  const more = unknown.known.length > KNOWN_IN_MESSAGE ? ', ...' : '';
+  const message =
+    unknown.suggestion !== undefined
+      ? `is not a field here; did you mean "${unknown.suggestion}"?`
+      : unknown.known.length === 0
+        ? 'is not a field here; nothing may be given here'
+        : `is not a field here; the fields are ${listed.join(', ')}${more}`;
+  return { path: unknown.path.map(String).join('.'), message };
 }
 
 function summarize(issues: readonly InputIssue[]): string {
@@ -30,20 +45,31 @@ export interface ValidationTarget {
   what: string;
   code: ErrorCode;
   hint?: string;
+  /**
+   * Refuse keys the schema does not declare (naming the closest declared key) instead of
+   * dropping them, as zod's `z.object` does: a typo must not silently fall back to a default.
+   * @default false
+   */
+  refuseUnknownKeys?: boolean;
 }
 
 /**
  * Parses `value` with `schema`, or throws a ConnectorError with `target.code` whose message
- * names the failing fields and whose `details.issues` lists every one of them.
+ * names the failing fields (and, with `refuseUnknownKeys`, the undeclared ones) and whose
+ * `details.issues` lists every one of them.
  */
 export function parseWith<S extends z.ZodType>(
   schema: S,
   value: unknown,
   target: ValidationTarget,
 ): z.output<S> {
+  const unknown = target.refuseUnknownKeys === true ? findUnknownKeys(schema, value) : [];
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = issuesOf(result.error);
+  if (result.success && unknown.length === 0) return result.data;
+  const issues = [
+    ...unknown.map(unknownKeyIssue),
+    ...(result.success ? [] : issuesOf(result.error)),
+  ];
   throw new ConnectorError(target.code, `${target.what} failed validation: ${summarize(issues)}.`, {
     ...(target.hint === undefined ? {} : { hint: target.hint }),
     details: { issues },

@@ -8,3 +8,5 @@ export type { JsonSchemaOptions } from './json-schema';
 export { secretFieldNames } from './secret-fields';
 export { unwrapSchema } from './zod-walk';
 export type { UnwrappedSchema } from './zod-walk';
+export { findUnknownKeys } from './unknown-keys';
+export type { UnknownKey } from './unknown-keys';

@@ -23,7 +23,8 @@ const UI_KEYS: ReadonlyArray<keyof FieldMeta> = [
 
 /**
  * A JSON Schema (draft 2020-12) of a zod schema for the manifest: `label` becomes `title`,
- * `hint` becomes `description` (when none is set) and `secret` becomes `writeOnly`.
+ * `hint` becomes `description` (when none is set) and `secret` becomes `writeOnly`. Objects say
+ * `additionalProperties: false`: the runtime refuses keys they do not declare.
  */
 export function toJsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): object {
   return z.toJSONSchema(schema, {
@@ -35,6 +36,12 @@ export function toJsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {})
       if (typeof node.hint === 'string' && node.description === undefined)
         node.description = node.hint;
       if (node.secret === true) node.writeOnly = true;
+      // The runtime refuses undeclared keys (unknown-keys.ts), so the schema says so too; an
+      // object with a catchall (looseObject) accepts any key and is left as zod describes it.
+      const def = (
+        ctx.zodSchema as unknown as { _zod: { def: { type: string; catchall?: unknown } } }
+      )._zod.def;
+      if (def.type === 'object' && def.catchall === undefined) node.additionalProperties = false;
       for (const key of UI_KEYS) delete node[key];
     },
   });
