@@ -14,6 +14,7 @@ import {
 } from '../workday/inbox-tasks';
 import { inboxTasksProbe } from '../workday/probes';
 import { workdayReferenceSchema } from '../workday/schemas';
+import { closedSet, INBOX_STEP_TYPES } from '../workday/inbox-values';
 
 // Workday's texts for "already acted on": A212 "This event step is not awaiting your action."
 // (businessProcess v1 spec); the sandbox says "... because its status is 'Denied'".
@@ -45,10 +46,7 @@ const inputFields = z
       control_type: 'text-area',
       sticky: true,
     }),
-    step_type: z
-      .string()
-      .trim()
-      .min(1)
+    step_type: closedSet(INBOX_STEP_TYPES)
       .optional()
       .meta({
         label: 'Step type',
@@ -132,14 +130,16 @@ async function confirmByLookup(
   throw conflict(input.inbox_task_id, status, failure);
 }
 
-/** Step type and status as far as the input tells them; the task is read only when it does not. */
+/** Step type and status as far as the input tells them (an Approval); else as the task says. */
 async function knownState(
   http: HttpClient,
   endpoints: WorkdayEndpoints,
   input: Input,
 ): Promise<{ stepType: string; status?: string }> {
   const stepType = input.step_type ?? input.task?.stepType?.descriptor;
-  if (stepType !== undefined) {
+  // Only a given Approval saves the read: any other given value is checked against the task, so
+  // a refusal quotes the task's own step type, never a mapping mistake in the recipe.
+  if (stepType === APPROVAL_STEP_TYPE) {
     const status = input.task?.status?.descriptor;
     return status === undefined ? { stepType } : { stepType, status };
   }

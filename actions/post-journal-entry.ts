@@ -14,6 +14,8 @@ import {
   summaryOfSubmitted,
 } from '../workday/journal-entry-output';
 import type { JournalSummary } from '../workday/journal-entry-output';
+import { journalDifferences } from '../workday/journal-conflict';
+import type { JournalEntry } from '../workday/soap/get-journals';
 import { financialManagementProbe } from '../workday/probes';
 import { confirmDuplicateJournal, isAddOnlyResubmission } from '../workday/soap/duplicate-journal';
 import { createFinancialManagement } from '../workday/soap/financial-management';
@@ -156,6 +158,27 @@ function warningsOf(submitted: SubmittedJournal): Output['warnings'] {
   );
 }
 
+/** Differences shown in the message; `details.differences` holds them all. */
+const DIFFERENCES_IN_MESSAGE = 3;
+
+/** Throws `conflict` when the journal booked under `journalId` is not the one being posted. */
+function assertSameContent(journal: ValidatedJournal, existing: JournalEntry, journalId: string) {
+  const differences = journalDifferences(journal, existing);
+  if (differences.length === 0) return;
+  const shown = differences
+    .slice(0, DIFFERENCES_IN_MESSAGE)
+    .map((d) => `${d.field} (booked "${d.booked}", sent "${d.posted}")`);
+  const more = differences.length - DIFFERENCES_IN_MESSAGE;
+  throw new ConnectorError(
+    'conflict',
+    `Journal ID "${journalId}" is already booked with different content: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}. Nothing was booked.`,
+    {
+      hint: 'Use a new Journal ID for a new journal (or leave it empty to get one); send exactly the booked content to get the booked journal back as a duplicate.',
+      details: { journalId, differences },
+    },
+  );
+}
+
 async function submitOnce(
   fm: FinancialManagement,
   journal: ValidatedJournal,
@@ -173,6 +196,7 @@ async function submitOnce(
         // Workday's Add_Only text names no journal: the lookup says whether it is ours.
         const existing = await confirmDuplicateJournal(fm, journalId);
         if (existing === undefined) throw error;
+        assertSameContent(journal, existing, journalId);
         // On a later attempt the "duplicate" is our own earlier, unconfirmed submission.
         return { ...summaryOfEntry(existing, journalId), duplicate: attempt === 1, warnings: [] };
       }
@@ -185,8 +209,11 @@ async function submitOnce(
       } catch (lookupError: unknown) {
         throw unknownOutcome(journalId, isConnectorError(lookupError) ? lookupError : error);
       }
-      if (existing !== undefined)
+      if (existing !== undefined) {
+        // Normally our own lost submission; another journal booked under this ID is a conflict.
+        assertSameContent(journal, existing, journalId);
         return { ...summaryOfEntry(existing, journalId), duplicate: false, warnings: [] };
+      }
     }
   }
   const last = lastError as ConnectorError;

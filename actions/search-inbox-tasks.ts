@@ -5,6 +5,7 @@ import { defineAction } from '../workday/definers';
 import { parseWorkdayEndpoints } from '../workday/endpoints';
 import { FUNCTIONAL_AREAS } from '../workday/functional-areas';
 import { parseInboxTask, SAMPLE_INBOX_TASK } from '../workday/inbox-tasks';
+import { closedSet, INBOX_STATUSES, INBOX_STEP_TYPES } from '../workday/inbox-values';
 import { inboxTasksProbe } from '../workday/probes';
 import { inboxTaskSchema } from '../workday/schemas';
 import type { InboxTask } from '../workday/schemas';
@@ -27,24 +28,18 @@ const inputFields = z.object({
       label: 'Worker',
       hint: 'Whose inbox: "me" (the connected user or integration system user, default) or a worker ID.',
     }),
-  step_type: z
-    .string()
-    .trim()
-    .min(1)
+  step_type: closedSet(INBOX_STEP_TYPES)
     .optional()
     .meta({
       label: 'Step type',
-      hint: `Only tasks of this step type, e.g. Approval, To Do, Review. ${CLIENT_SIDE}`,
+      hint: `Only tasks of this step type: ${INBOX_STEP_TYPES.join(', ')}. ${CLIENT_SIDE}`,
       sticky: true,
     }),
-  status: z
-    .string()
-    .trim()
-    .min(1)
+  status: closedSet(INBOX_STATUSES)
     .optional()
     .meta({
       label: 'Status',
-      hint: `Only tasks with this status, e.g. Awaiting Action. ${CLIENT_SIDE}`,
+      hint: `Only tasks with this status: ${INBOX_STATUSES.join(', ')}. ${CLIENT_SIDE}`,
       sticky: true,
     }),
   assigned_on_or_after: z

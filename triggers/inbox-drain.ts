@@ -53,19 +53,30 @@ export type FetchDrainPage<T extends DrainItem> = (
 ) => Promise<DrainPage<T>>;
 
 /** The closure of `new_inbox_task`: constant size whatever the backlog. */
-export const inboxCursorSchema = z.object({
-  v: z.literal(1),
-  /** Tasks with a rank (0 = oldest) below this have been processed. */
-  rank: z.number().int().min(0),
-  /** The collection's total when the cursor was written; estimates offsets for the next poll. */
-  total: z.number().int().min(0),
-  /** Id of the task at `rank - 1` (the newest processed task): the anchor. */
-  last_id: z.string().optional(),
-  /** `assigned` of the newest processed task, or the `since` of the first poll. */
-  mark: z.string().min(1),
-  /** Ids processed whose `assigned` equals `mark`, newest last, at most {@link MARK_IDS_CAP}. */
-  mark_ids: z.array(z.string()).max(MARK_IDS_CAP),
-});
+export const inboxCursorSchema = z
+  .object({
+    v: z.literal(1),
+    /** Tasks with a rank (0 = oldest) below this have been processed. */
+    rank: z.number().int().min(0),
+    /** The collection's total when the cursor was written; estimates offsets for the next poll. */
+    total: z.number().int().min(0),
+    /** Id of the task at `rank - 1` (the newest processed task): the anchor. */
+    last_id: z.string().optional(),
+    /** `assigned` of the newest processed task, or the `since` of the first poll. */
+    mark: z
+      .string()
+      .min(1)
+      // Checked here so a closure we did not write is refused as input, not met later as if
+      // Workday had sent a bad date.
+      .refine((text) => !Number.isNaN(Date.parse(text)), 'must be a date or date-time'),
+    /** Ids processed whose `assigned` equals `mark`, newest last, at most {@link MARK_IDS_CAP}. */
+    mark_ids: z.array(z.string()).max(MARK_IDS_CAP),
+  })
+  // The engine never writes a rank beyond the total it saw.
+  .refine((cursor) => cursor.rank <= cursor.total, {
+    path: ['rank'],
+    message: 'must not exceed total (this closure was not written by this trigger)',
+  });
 
 /** The closure of `new_inbox_task`. */
 export type InboxCursor = z.output<typeof inboxCursorSchema>;

@@ -46,6 +46,17 @@ const MAX_EXACT_NUMBER_DIGITS = 15;
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
+/**
+ * The one grammar of an amount written as text, as the messages say: digits, then optionally a
+ * point and more digits; a leading minus is recognised only to say negatives go in the other
+ * column. `1e3`, `+10`, `.5` and `10.` are refused. (Numbers are printed by JavaScript, which
+ * may use an exponent, so they go through DECIMAL.)
+ */
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+const PLAIN_MESSAGE =
+  'must be a plain decimal amount such as 1234.56: digits with an optional fraction (no currency symbols, separators, signs or exponents)';
+
 /** Minor-unit digits of an ISO 4217 code (case-insensitive), e.g. 2 for USD, 0 for JPY. */
 export function minorDigitsFor(currency: string): number {
   return CURRENCY_MINOR_DIGITS[currency.toUpperCase()] ?? DEFAULT_MINOR_DIGITS;
@@ -83,14 +94,11 @@ export function checkAmount(
   } else {
     return { ok: false, message: 'must be a decimal amount such as 100.25' };
   }
+  if (typeof value === 'string' && !PLAIN_DECIMAL.test(text))
+    return { ok: false, message: PLAIN_MESSAGE };
   const match = DECIMAL.exec(text);
   const [, sign = '', intDigits = '', fracDigits = '', exponentText] = match ?? [];
-  if (match === null || intDigits + fracDigits === '') {
-    return {
-      ok: false,
-      message: 'must be a plain decimal amount such as 1234.56 (no currency symbols or separators)',
-    };
-  }
+  if (match === null || intDigits + fracDigits === '') return { ok: false, message: PLAIN_MESSAGE };
   const exponent = exponentText === undefined ? 0 : Number(exponentText);
   if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > MAX_EXPONENT)
     return { ok: false, message: 'has an exponent out of range' };

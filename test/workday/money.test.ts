@@ -8,18 +8,16 @@ import {
   sumAmounts,
 } from '../../workday/money';
 
+const PLAIN =
+  'must be a plain decimal amount such as 1234.56: digits with an optional fraction (no currency symbols, separators, signs or exponents)';
+
 describe('parseAmount()', () => {
   it.each([
     ['100', 2, 10000n],
     ['100.5', 2, 10050n],
     ['0.01', 2, 1n],
     ['  7.250 ', 2, 725n], // trailing zeros beyond the minor digits change nothing
-    ['.5', 2, 50n],
-    ['5.', 2, 500n],
-    ['+3', 0, 3n],
     ['1.234', 3, 1234n],
-    ['1e3', 2, 100000n],
-    ['25E-2', 2, 25n],
   ] as const)('reads %j with %i minor digits as %s units', (value, digits, units) => {
     expect(parseAmount(value, digits, 'amount')).toBe(units);
   });
@@ -44,16 +42,19 @@ describe('parseAmount()', () => {
     ['0.00', 'must be greater than zero'],
     ['-0', 'must be greater than zero'],
     ['1.005', 'has 3 decimal places; at most 2 are allowed'],
-    ['1e400', 'has an exponent out of range'],
+    // One grammar for text, as the message says: no exponent, sign, or bare point.
+    ['1e400', PLAIN],
+    ['1e3', PLAIN],
+    ['25E-2', PLAIN],
+    ['+10', PLAIN],
+    ['.5', PLAIN],
+    ['10.', PLAIN],
     [1e-7, 'has 7 decimal places; at most 2 are allowed'],
     [1e21, 'is too large (at most 18 digits before the decimal point)'],
-    [
-      '1,000.00',
-      'must be a plain decimal amount such as 1234.56 (no currency symbols or separators)',
-    ],
-    ['$5', 'must be a plain decimal amount such as 1234.56 (no currency symbols or separators)'],
+    ['1,000.00', PLAIN],
+    ['$5', PLAIN],
     ['', 'must not be empty'],
-    ['.', 'must be a plain decimal amount such as 1234.56 (no currency symbols or separators)'],
+    ['.', PLAIN],
   ] as const)('refuses %j: %s', (value, message) => {
     let caught: unknown;
     try {
