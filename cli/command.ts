@@ -28,4 +28,6 @@ export interface CommandContext {
   redactor: Redactor;
   /** Writes one line to stderr at once (redacted), for progress and `--verbose` output. */
   log(line: string): void;
+  /** Reads all of standard input (`--input -`); absent where there is none to read. */
+  readStdin?: () => Promise<string>;
 }

@@ -7,9 +7,9 @@ export const EXIT_CODES = {
   ok: 0,
   /** A bug in the connector or the CLI (`internal`, or anything that is not a ConnectorError). */
   internal: 1,
-  /** Bad usage or input: unknown option or path, malformed input or settings file. */
+  /** Bad usage, input or settings found before any request (unknown option, tenant mismatch). */
   usage: 2,
-  /** Authorization failed: wrong client, revoked token, missing functional area, tenant mismatch. */
+  /** Authorization failed: wrong client, revoked token, missing functional area. */
   auth: 3,
   /** The remote system failed or refused: validation, conflict, not found, 5xx, transport. */
   remote: 4,

@@ -96,7 +96,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .argument('<path>', 'test | actions.NAME | triggers.NAME | pick_lists.NAME')
     .option('--settings <file>', 'settings file, plain or encrypted', 'settings.json')
     .option('--connection <name>', 'named connection in the settings file')
-    .option('--input <file>', 'JSON input (pick lists: parameters)')
+    .option('--input <file>', 'JSON input (pick lists: parameters); - reads standard input')
     .option('--closure <file>', 'JSON closure of the previous poll (triggers)')
     .option('--output <file>', 'write the result JSON to this file instead of stdout')
     .option('--verbose', 'print every HTTP exchange (redacted) to stderr')

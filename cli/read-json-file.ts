@@ -6,11 +6,16 @@ import { usageError } from './usage-error';
  * Reads a JSON file given on the command line (`--input`, `--closure`). A missing file or
  * malformed JSON is a usage error naming the file and the position, never quoting its content.
  * @param what How the file is called in messages, e.g. `Input file`.
+ * @param read Reads the text; standard input for `--input -`. @default the file's content
  */
-export async function readJsonFile(file: string, what: string): Promise<unknown> {
+export async function readJsonFile(
+  file: string,
+  what: string,
+  read: (file: string) => Promise<string> = (name) => readFile(name, 'utf8'),
+): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await read(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(

@@ -43,6 +43,16 @@ export interface RunCliOptions {
   /** Pre-loaded with secrets by tests; a fresh one by default. */
   redactor?: Redactor;
   dependencies?: CliDependencies;
+  /** Reads all of standard input, for `--input -`. @default reads process.stdin */
+  readStdin?: () => Promise<string>;
+}
+
+/** All of the process's standard input as text. */
+async function readProcessStdin(): Promise<string> {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
 }
 
 /**
@@ -64,6 +74,7 @@ export async function runCli(
     env,
     redactor,
     log: (line) => io.stderr(`${redactor.redact(line)}\n`),
+    readStdin: options.readStdin ?? readProcessStdin,
   };
   // Read from argv, not the parsed options, so that usage errors honour them too.
   const json = hasFlag(argv, '--json');

@@ -1,10 +1,11 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleConnector } from './bundle';
 import { loadBundle } from './load-bundle';
 import { createManifest } from './manifest';
 import { findPackageRoot } from './package-root';
 import { runSelfTest } from './self-test';
+import { makeOutputDir } from './make-output-dir';
 import type { BuildProblem, Manifest } from './manifest-types';
 import type { SelfTestReport } from './self-test';
 
@@ -166,7 +167,7 @@ export async function buildArtifact(options: BuildArtifactOptions): Promise<Buil
   const outDir = path.resolve(options.cwd, options.out ?? path.join('dist', 'upload'));
   const bundleFile = path.join(outDir, BUNDLE_FILE);
   const manifestFile = path.join(outDir, MANIFEST_FILE);
-  await mkdir(outDir, { recursive: true });
+  await makeOutputDir(outDir);
   await rm(manifestFile, { force: true });
 
   const bundled = await bundleConnector({

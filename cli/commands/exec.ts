@@ -16,6 +16,18 @@ import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
 import type { CliSession, SessionFactory } from '../session';
 
+/** The `--input` value that means standard input. */
+const STDIN = '-';
+
+function readStdinOf(context: CommandContext): () => Promise<string> {
+  const read = context.readStdin;
+  if (read === undefined) {
+    return () =>
+      Promise.reject(Object.assign(new Error('no standard input'), { code: 'ENOSTDIN' }));
+  }
+  return read;
+}
+
 /** Options of `connector exec PATH`. */
 export interface ExecOptions {
   /** What to run: `test`, `actions.NAME`, `triggers.NAME` or `pick_lists.NAME`. */
@@ -80,7 +92,9 @@ export async function exec(
   const input =
     options.input === undefined
       ? {}
-      : await readJsonFile(path.resolve(context.cwd, options.input), 'Input file');
+      : options.input === STDIN
+        ? await readJsonFile('-', 'Standard input', readStdinOf(context))
+        : await readJsonFile(path.resolve(context.cwd, options.input), 'Input file');
   const closure =
     options.closure === undefined
       ? undefined

@@ -114,7 +114,8 @@ export function checkSettings(fields: z.ZodObject, values: ConnectionValues): Se
       authType === 'client_credentials'
         ? 'auth_type "client_credentials" is not a documented way for Workday API clients'
         : `auth_type "${authType}" is not supported (use "authorization_code" or "refresh_token")`;
-    return { result: failed(check, `${what}: ${GRANT_EXPLANATION}`, 'unsupported_grant') };
+    // A settings problem found before any request: exit 2, like every other settings error.
+    return { result: failed(check, `${what}: ${GRANT_EXPLANATION}`, 'invalid_settings') };
   }
   const parsed = fields.safeParse(values);
   if (!parsed.success) {

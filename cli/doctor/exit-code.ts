@@ -4,7 +4,7 @@ import type { DoctorReport } from './report';
 
 /**
  * The doctor's exit code: 0 when every check passed; the auth code when any failure is about
- * authorization (wrong client, revoked token, missing functional area, tenant mismatch); else
+ * authorization (wrong client, revoked token, missing functional area); else
  * the code of the first failure's category.
  */
 export function doctorExitCode(report: DoctorReport): ExitCode {

@@ -48,7 +48,8 @@ export type ErrorCategory = 'input' | 'auth' | 'remote' | 'internal';
 export const ERROR_CATEGORY: { readonly [C in ErrorCode]: ErrorCategory } = {
   invalid_input: 'input',
   invalid_settings: 'input',
-  tenant_mismatch: 'auth',
+  // Found in the settings before any request (README: settings errors exit 2).
+  tenant_mismatch: 'input',
   invalid_client: 'auth',
   reauthorization_required: 'auth',
   unsupported_grant: 'auth',

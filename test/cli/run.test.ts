@@ -57,7 +57,8 @@ describe('runCli() exit codes', () => {
   it.each<[ErrorCode, number]>([
     ['invalid_input', 2],
     ['invalid_settings', 2],
-    ['tenant_mismatch', 3],
+    // Found in the settings before any request: a settings error.
+    ['tenant_mismatch', 2],
     ['invalid_client', 3],
     ['reauthorization_required', 3],
     ['unsupported_grant', 3],

@@ -45,8 +45,8 @@ describe('checkSettings()', () => {
     expect(outcome.connection).toBeUndefined();
     expect(outcome.result).toMatchObject({
       status: 'fail',
-      code: 'unsupported_grant',
-      category: 'auth',
+      code: 'invalid_settings',
+      category: 'input',
     });
     expect(outcome.result.detail).toBe(
       'auth_type "client_credentials" is not a documented way for Workday API clients: Workday API clients issue ' +

@@ -144,9 +144,10 @@ describe('connector doctor', () => {
     const us = { ...fixture.connections().us, auth_type: 'client_credentials' };
     await fixture.writeSettings({ us });
     const { report, exitCode } = await one('us');
-    expect(exitCode).toBe(3);
+    // Found in the settings before any request: exit 2, as the README says.
+    expect(exitCode).toBe(2);
     const settings = row(report, 'settings');
-    expect(settings).toMatchObject({ status: 'fail', code: 'unsupported_grant' });
+    expect(settings).toMatchObject({ status: 'fail', code: 'invalid_settings' });
     expect(settings.detail).toMatch(
       /^auth_type "client_credentials" is not a documented way for Workday API clients: Workday API clients issue tokens through an authorization code/,
     );
@@ -158,7 +159,7 @@ describe('connector doctor', () => {
     const us = { ...connections.us, token_endpoint: connections.emea?.token_endpoint };
     await fixture.writeSettings({ us });
     const { report, exitCode } = await one('us');
-    expect(exitCode).toBe(3);
+    expect(exitCode).toBe(2);
     const endpoints = row(report, 'endpoints');
     expect(endpoints).toMatchObject({
       status: 'fail',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '../../../sdk/errors';
 import { defineConnector } from '../../../sdk/define';
+import type { HttpClient } from '../../../sdk/define';
 import '../../../sdk/schema';
 import type { LoadedConnector } from '../../../cli/load-connector';
 
@@ -107,10 +108,13 @@ const definition = defineConnector({
     },
   },
   pick_lists: {
-    colours: async ({ http, params }) => {
-      const colours = (await http.get('colours', params)) as string[];
-      return colours.map((c): [string, string] => [c.toUpperCase(), c]);
-    },
+    colours: Object.assign(
+      async ({ http, params }: { http: HttpClient; params: Record<string, string> }) => {
+        const colours = (await http.get('colours', params)) as string[];
+        return colours.map((c): [string, string] => [c.toUpperCase(), c]);
+      },
+      { params_fields: z.object({ warm: z.string().optional() }) },
+    ),
   },
 });
 
