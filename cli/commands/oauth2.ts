@@ -15,6 +15,16 @@ import type { Session, SessionOptions } from '../../sdk/runtime';
 import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
 
+/** The oauth2 command line to run again, with the user's own settings file and connection. */
+function rerunCommand(settings: string, connection: string | undefined): string {
+  const quote = (text: string) =>
+    /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+  return [
+    `${CLI_COMMAND} oauth2 --settings ${quote(settings)}`,
+    ...(connection === undefined ? [] : [`--connection ${quote(connection)}`]),
+  ].join(' ');
+}
+
 /** Options of `connector oauth2`. */
 export interface OAuth2Options {
   /**
@@ -126,6 +136,8 @@ export async function oauth2(
       const outcome = server.awaitCallback({
         state: request.state,
         timeoutMs: timeoutSeconds * 1000,
+        rerun: rerunCommand(options.settings, name),
+        onRefused: (message) => context.log(`note: ${message}`),
         onCode: async (code) => {
           context.redactor.add(code);
           const tokens = await session.exchangeCode({

@@ -1,12 +1,16 @@
 import * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { ConnectorError, toConnectorError } from '../../sdk/errors';
+import { CLI_COMMAND } from '../cli-name';
 import { usageError } from '../usage-error';
 import { CONNECTED_PAGE, renderPage } from './pages';
 import type { AddressInfo } from 'node:net';
 
 /** The only address the callback server listens on: the browser runs on this machine (RFC 8252 §7.3). */
 export const CALLBACK_HOST = '127.0.0.1';
+
+/** The command that starts a sign-in, when the caller did not say how it was run. */
+const DEFAULT_RERUN = `${CLI_COMMAND} oauth2`;
 
 /** The path of the redirect URI. */
 export const CALLBACK_PATH = '/oauth/callback';
@@ -22,6 +26,13 @@ export interface AwaitCallbackOptions {
   timeoutMs: number;
   /** Exchanges the code and saves the tokens, before the browser gets its answer. */
   onCode: CodeHandler;
+  /**
+   * The command line that starts the sign-in again, with the user's own `--settings` and
+   * `--connection`, for hints. @default `bin/connector oauth2`
+   */
+  rerun?: string;
+  /** Told about a callback refused for its `state`; the wait goes on for the right one. */
+  onRefused?: (message: string) => void;
 }
 
 /** A one-shot HTTP server on 127.0.0.1 receiving the authorization-code redirect. */
@@ -31,9 +42,10 @@ export interface CallbackServer {
   /** `http://127.0.0.1:PORT/oauth/callback`. */
   redirectUri: string;
   /**
-   * Waits for one callback: resolves once its code was handled, rejects on a wrong or missing
-   * `state`, a declined consent, an error from the authorization server, or the timeout. The
-   * server is closed either way.
+   * Waits for one callback: resolves once its code was handled, rejects on a declined consent,
+   * an error from the authorization server, or the timeout. A callback with a wrong or missing
+   * `state` (an old tab, a forged request) gets an error page and the wait goes on for the
+   * right one until the timeout. The server is closed either way.
    */
   awaitCallback(options: AwaitCallbackOptions): Promise<void>;
   /** Closes the server and any open browser connections. Safe to call twice. */
@@ -73,14 +85,18 @@ function sanitize(text: string | null): string | undefined {
 }
 
 /** The error for a callback that carries `error=...` (RFC 6749 §4.1.2.1). */
-function authorizationError(code: string, description: string | undefined): ConnectorError {
+function authorizationError(
+  code: string,
+  description: string | undefined,
+  rerun: string,
+): ConnectorError {
   const said = description === undefined ? code : `${code}: ${description.replace(/\.$/, '')}`;
   if (code === 'access_denied') {
     return new ConnectorError(
       'access_denied',
       `The sign-in was declined on the authorization page (${said}).`,
       {
-        hint: 'Rerun `connector oauth2` and choose Allow to connect.',
+        hint: `Rerun \`${rerun}\` and choose Allow to connect.`,
         details: {
           oauthError: code,
           ...(description === undefined ? {} : { oauthErrorDescription: description }),
@@ -133,13 +149,33 @@ export async function startCallbackServer(port: number): Promise<CallbackServer>
       );
       return;
     }
+    if (pending !== undefined && !done) {
+      const state = url.searchParams.get('state');
+      if (state === null || !sameSecret(state, pending.options.state)) {
+        // Not this sign-in's callback: refuse it, and keep waiting for the browser that is.
+        pending.options.onRefused?.(
+          state === null
+            ? 'A callback without state was refused; still waiting for the sign-in.'
+            : 'A callback with a wrong state (an old tab or a forged request) was refused; still waiting for the sign-in.',
+        );
+        void send(
+          res,
+          400,
+          renderPage(
+            'Sign-in refused',
+            'This callback does not belong to the sign-in that is waiting (wrong or missing state). Use the URL the terminal printed; the terminal is still waiting.',
+          ),
+        );
+        return;
+      }
+    }
     if (pending === undefined || done) {
       void send(
         res,
         410,
         renderPage(
           'Sign-in finished',
-          'This sign-in is no longer waiting for a callback; rerun connector oauth2.',
+          'This sign-in is no longer waiting for a callback; start a new one in the terminal.',
         ),
       );
       return;
@@ -151,34 +187,12 @@ export async function startCallbackServer(port: number): Promise<CallbackServer>
   });
 
   async function handle(url: URL, res: http.ServerResponse, current: Pending): Promise<void> {
-    const state = url.searchParams.get('state');
-    if (state === null || !sameSecret(state, current.options.state)) {
-      await send(
-        res,
-        400,
-        renderPage(
-          'Sign-in refused',
-          'The callback does not belong to this sign-in (wrong or missing state). Rerun connector oauth2 and use the URL it prints.',
-        ),
-      );
-      current.reject(
-        new ConnectorError(
-          'reauthorization_required',
-          state === null
-            ? 'The authorization callback carried no state, so it cannot be matched to this sign-in.'
-            : 'The authorization callback carried a wrong state: it does not belong to this sign-in (an old browser tab or a forged request).',
-          {
-            hint: 'Rerun `connector oauth2` and open the URL it prints in a browser on this machine.',
-          },
-        ),
-      );
-      return;
-    }
     const error = url.searchParams.get('error');
     if (error !== null) {
       const failure = authorizationError(
         sanitize(error) ?? 'error',
         sanitize(url.searchParams.get('error_description')),
+        current.options.rerun ?? DEFAULT_RERUN,
       );
       const declined = failure.code === 'access_denied';
       await send(
@@ -204,7 +218,7 @@ export async function startCallbackServer(port: number): Promise<CallbackServer>
           'unexpected_response',
           'The authorization callback carried neither a code nor an error.',
           {
-            hint: 'Rerun `connector oauth2`; if it happens again, check the Authorization Endpoint in the settings.',
+            hint: `Rerun \`${current.options.rerun ?? DEFAULT_RERUN}\`; if it happens again, check the Authorization Endpoint in the settings.`,
           },
         ),
       );
@@ -273,7 +287,7 @@ export async function startCallbackServer(port: number): Promise<CallbackServer>
               `No sign-in callback arrived at ${redirectUri} within ${formatSeconds(options.timeoutMs)}.`,
               {
                 hint:
-                  'Open the printed URL in a browser on this machine and sign in (pass --timeout SECONDS for more time); ' +
+                  `Rerun \`${options.rerun ?? DEFAULT_RERUN}\`, open the printed URL in a browser on this machine and sign in (pass --timeout SECONDS for more time); ` +
                   `if Workday showed an error page, check that ${redirectUri} is a redirect URI of the API client.`,
               },
             ),

@@ -51,25 +51,48 @@ describe('startCallbackServer()', () => {
   });
 
   it.each([
-    [
-      'a wrong state',
-      { code: 'c', state: 'forged' },
-      /carried a wrong state: it does not belong to this sign-in/,
-    ],
-    ['no state', { code: 'c' }, /carried no state/],
-  ])('refuses %s with a 400 page and a clear error', async (_what, params, message) => {
+    ['a wrong state', { code: 'c', state: 'forged' }, /wrong state/],
+    ['no state', { code: 'c' }, /without state/],
+  ])(
+    'refuses %s with a 400 page and keeps waiting for the right callback',
+    async (_what, params, note) => {
+      server = await startCallbackServer(0);
+      const onCode = jest.fn(async () => undefined);
+      const refused: string[] = [];
+      const outcome = server.awaitCallback({
+        state: STATE,
+        timeoutMs: 10_000,
+        onCode,
+        onRefused: (message) => refused.push(message),
+      });
+      outcome.catch(() => undefined);
+      const response = await fetch(callback(params));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('wrong or missing state');
+      expect(refused).toEqual([expect.stringMatching(note)]);
+      expect(onCode).not.toHaveBeenCalled();
+      // The sign-in that is waiting still completes.
+      const right = await fetch(callback({ code: 'good', state: STATE }));
+      expect(right.status).toBe(200);
+      await expect(outcome).resolves.toBeUndefined();
+      expect(onCode).toHaveBeenCalledWith('good');
+    },
+  );
+
+  it('names the command to rerun, with the settings the user passed, when it times out', async () => {
     server = await startCallbackServer(0);
-    const onCode = jest.fn(async () => undefined);
-    const outcome = server.awaitCallback({ state: STATE, timeoutMs: 5000, onCode });
-    outcome.catch(() => undefined);
-    const response = await fetch(callback(params));
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain('wrong or missing state');
-    await expect(outcome).rejects.toMatchObject({
-      code: 'reauthorization_required',
-      message: expect.stringMatching(message),
+    const outcome = server.awaitCallback({
+      state: STATE,
+      timeoutMs: 50,
+      onCode: async () => undefined,
+      rerun: 'bin/connector oauth2 --settings my-settings.json --connection us_user',
     });
-    expect(onCode).not.toHaveBeenCalled();
+    await expect(outcome).rejects.toMatchObject({
+      code: 'transport',
+      hint: expect.stringContaining(
+        'Rerun `bin/connector oauth2 --settings my-settings.json --connection us_user`',
+      ),
+    });
   });
 
   it('reports a declined consent as access_denied', async () => {
