@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { describeControlEndpoints } from '../sandbox/control-endpoints';
 import { CLI_COMMAND } from './cli-name';
 import { usageError } from './usage-error';
 import { readPackageVersion } from './version';
@@ -116,6 +117,10 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .option('--write-settings <file>', 'write the sandbox connections to this settings file')
     .option('--faults <spec>', 'fault injection: JSON or key=value,... shorthand')
+    .addHelpText(
+      'after',
+      `\nControl endpoints (no auth, not counted), under the base URL it prints:\n${describeControlEndpoints()}`,
+    )
     .action((opts: SandboxCommandOptions & Flags) => {
       record({ command: 'sandbox', options: withoutFlags(opts) });
     });
