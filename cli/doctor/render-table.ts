@@ -60,5 +60,26 @@ function renderConnection(report: ConnectionReport, width: number): string {
  */
 export function renderDoctorReport(report: DoctorReport, options: RenderOptions = {}): string {
   const width = options.width ?? 110;
-  return `${report.connections.map((c) => renderConnection(c, width)).join('\n\n')}\n`;
+  const tables = report.connections.map((c) => renderConnection(c, width)).join('\n\n');
+  return report.connections.length > 1 ? `${tables}\n\n${summaryLine(report)}\n` : `${tables}\n`;
+}
+
+/**
+ * One line after several tables (`--all`), so the outcome need not be pieced together by
+ * scrolling: `Summary: 5 connections checked; 2 healthy (us, emea); 3 with problems (...)`.
+ */
+export function summaryLine(report: DoctorReport): string {
+  const healthy = report.connections.filter((c) => c.ok).map((c) => c.connection);
+  const failing = report.connections
+    .filter((c) => !c.ok)
+    .map((c) => {
+      const failed = c.checks.filter((check) => check.status === 'fail').length;
+      return `${c.connection}: ${failed} failed ${failed === 1 ? 'check' : 'checks'}`;
+    });
+  const parts = [`Summary: ${report.connections.length} connections checked`];
+  parts.push(`${healthy.length} healthy${healthy.length > 0 ? ` (${healthy.join(', ')})` : ''}`);
+  parts.push(
+    `${failing.length} with problems${failing.length > 0 ? ` (${failing.join('; ')})` : ''}`,
+  );
+  return `${parts.join('; ')}.`;
 }

@@ -63,3 +63,38 @@ describe('renderDoctorReport()', () => {
     expect(lines[4]).toBe(`${' '.repeat(18)}word word word word end`);
   });
 });
+
+describe('renderDoctorReport() with several connections', () => {
+  it('ends with one summary line naming the healthy connections and those with problems', () => {
+    const text = renderDoctorReport({
+      ok: false,
+      connections: [
+        { connection: 'us', ok: true, checks: [passed('settings', 'fine.')] },
+        {
+          connection: 'us_limited',
+          ok: false,
+          checks: [
+            failed('actions.a', 'no.', 'insufficient_scope'),
+            failed('actions.b', 'no.', 'insufficient_scope'),
+          ],
+        },
+        {
+          connection: 'us_user',
+          ok: false,
+          checks: [failed('token request', 'no.', 'reauthorization_required')],
+        },
+      ],
+    });
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'Summary: 3 connections checked; 1 healthy (us); 2 with problems (us_limited: 2 failed checks; us_user: 1 failed check).',
+    );
+  });
+
+  it('adds no summary for one connection', () => {
+    const text = renderDoctorReport({
+      ok: true,
+      connections: [{ connection: 'us', ok: true, checks: [passed('settings', 'fine.')] }],
+    });
+    expect(text).not.toContain('Summary:');
+  });
+});
