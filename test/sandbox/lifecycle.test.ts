@@ -215,19 +215,23 @@ describe('sandbox lifecycle', () => {
     const sandbox = await startSandbox();
     expect(countResources('TCPServerWrap')).toBe(serversBefore + 1);
     const agent = new Agent({ keepAlive: true });
+    let responded!: () => void;
+    const responseEnded = new Promise<void>((resolve) => (responded = resolve));
     const socketClosed = new Promise<void>((resolve, reject) => {
       const req = httpRequest(`${sandbox.origin}/_sandbox/state`, { agent }, (res) => {
         res.resume();
         res.on('end', () => {
           // The keep-alive socket stays open in the agent until the server closes it.
           req.socket?.once('close', () => resolve());
+          responded();
         });
       });
       req.on('error', reject);
       req.end();
     });
-    // Give the response a moment to complete so the socket is idle in the pool.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Close only once the response is complete and its socket idle in the pool: closing earlier
+    // resets the request in flight (ECONNRESET), which a fixed sleep did on a loaded machine.
+    await responseEnded;
     await sandbox.close();
     await socketClosed;
     agent.destroy();
