@@ -30,6 +30,11 @@ function readStdinOf(context: CommandContext): () => Promise<string> {
 
 /** Options of `connector exec PATH`. */
 export interface ExecOptions {
+  /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
   /** What to run: `test`, `actions.NAME`, `triggers.NAME` or `pick_lists.NAME`. */
   path: string;
   /**
