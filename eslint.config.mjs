@@ -43,6 +43,7 @@ export default tseslint.config(
             '../../cli/*',
             '../sandbox/*',
             '../../sandbox/*',
+            '**/connectors/**',
           ],
         },
       ],
@@ -67,6 +68,51 @@ export default tseslint.config(
             '../../connector',
             '../cli/*',
             '../../cli/*',
+            '**/connectors/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Each further system's folder (connectors/NAME/) stands on sdk/ alone: it knows nothing of
+    // Workday, the Workday sandbox or the CLI.
+    files: ['connectors/**/*.ts'],
+    ignores: ['connectors/*/cli.ts', 'connectors/*/doctor/**', 'connectors/*/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/workday/*',
+            '**/sandbox/*',
+            '**/cli/*',
+            '../../connector',
+            '../../actions/*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A simulator plays the remote system: it knows nothing of the SDK, the CLI or any connector.
+    files: ['connectors/*/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/sdk/*',
+            '**/sdk',
+            '**/cli/*',
+            '**/workday/*',
+            '**/sandbox/*',
+            '../connector',
+            '../actions/*',
+            '../triggers/*',
+            '../../connector',
+            '../../actions/*',
+            '../../triggers/*',
           ],
         },
       ],

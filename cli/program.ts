@@ -5,6 +5,7 @@ import { readPackageVersion } from './version';
 import type { CommandResult } from './command';
 import type { BuildOptions } from './commands/build';
 import type { DemoOptions } from './commands/demo';
+import type { DisconnectOptions } from './commands/disconnect';
 import type { DoctorOptions } from './commands/doctor';
 import type { ExecOptions } from './commands/exec';
 import type { OAuth2Options } from './commands/oauth2';
@@ -17,6 +18,7 @@ export type Invocation =
   | { command: 'sandbox'; options: SandboxCommandOptions }
   | { command: 'doctor'; options: DoctorOptions }
   | { command: 'oauth2'; options: OAuth2Options }
+  | { command: 'disconnect'; options: DisconnectOptions }
   | { command: 'settings encrypt'; options: SettingsFileOptions }
   | { command: 'settings decrypt'; options: SettingsFileOptions }
   | { command: 'demo'; options: DemoOptions }
@@ -76,6 +78,9 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
+const CONNECTOR_HELP =
+  'the connector to use: workday (default) or another listed in connectors/README.md';
+
 const DOCTOR_HELP = `
 Examples:
   $ ${CLI_COMMAND} doctor --settings settings.json --all
@@ -94,6 +99,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .command('exec')
     .description('Run the connection test, an action, a trigger poll or a pick list.')
     .argument('<path>', 'test | actions.NAME | triggers.NAME | pick_lists.NAME')
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--settings <file>', 'settings file, plain or encrypted', 'settings.json')
     .option('--connection <name>', 'named connection in the settings file')
     .option('--input <file>', 'JSON input (pick lists: parameters)')
@@ -113,6 +119,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
   program
     .command('sandbox')
     .description('Start the embedded Workday sandbox tenant on 127.0.0.1 until Ctrl-C.')
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .option('--write-settings <file>', 'write the sandbox connections to this settings file')
     .option('--faults <spec>', 'fault injection: JSON or key=value,... shorthand')
@@ -125,6 +132,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .description(
       "Diagnose connections: settings, endpoints, token request, token facts, test, and each operation's permissions.",
     )
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--settings <file>', 'settings file, plain or encrypted', 'settings.json')
     .option('--connection <name>', 'named connection in the settings file')
     .option('--all', 'check every named connection')
@@ -140,6 +148,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .description(
       'Sign a user-account connection in (authorization code + PKCE) and save its refresh token.',
     )
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--settings <file>', 'settings file, plain or encrypted', 'settings.json')
     .option('--connection <name>', 'named connection in the settings file')
     .option(
@@ -152,6 +161,18 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .option('--json', 'print errors as JSON')
     .action((opts: OAuth2Options & Flags) => {
       record({ command: 'oauth2', options: withoutFlags(opts) });
+    });
+
+  program
+    .command('disconnect')
+    .description(
+      "Revoke the connection's tokens at the revocation endpoint and remove them from the settings file.",
+    )
+    .option('--connector <name>', CONNECTOR_HELP)
+    .option('--settings <file>', 'settings file, plain or encrypted', 'settings.json')
+    .option('--connection <name>', 'named connection in the settings file')
+    .action((opts: DisconnectOptions & Flags) => {
+      record({ command: 'disconnect', options: withoutFlags(opts) });
     });
 
   const settings = program
@@ -185,10 +206,17 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
   program
     .command('build')
     .description('Bundle connector.js and manifest.json for upload, then self-test them.')
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--out <dir>', 'output directory', 'dist/upload')
-    .option('--entry <file>', 'module whose default export is the connector', 'connector.ts')
+    .option(
+      '--entry <file>',
+      "module whose default export is the connector (default: the connector's own, connector.ts for workday)",
+    )
     .option('--settings <file>', 'self-test against this settings file instead of the sandbox')
-    .option('--connection <name>', 'connection whose test lambda the self-test runs', 'us')
+    .option(
+      '--connection <name>',
+      "connection whose test lambda the self-test runs (default: the simulator's, us for workday)",
+    )
     .option('--skip-connection-test', 'only load the bundle; do not run the test lambda')
     .action((opts: BuildOptions & Flags) => {
       record({ command: 'build', options: withoutFlags(opts) });

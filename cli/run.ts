@@ -1,18 +1,23 @@
 import { MASTER_KEY_ENV } from '../sdk/settings';
 import { createRedactor } from '../sdk/redact';
 import { defaultCreateSession, defaultRunSandbox } from './defaults';
+import { resolveConnector } from './connectors';
 import { exitCodeFor } from './exit-codes';
 import { formatError } from './output';
 import { parseArgv } from './program';
 import type { Redactor } from '../sdk/redact';
+import type * as Runtime from '../sdk/runtime';
 import type * as BuildCommand from './commands/build';
 import type * as DemoCommand from './commands/demo';
+import type * as DisconnectCommand from './commands/disconnect';
 import type * as DoctorCommand from './commands/doctor';
 import type * as ExecCommand from './commands/exec';
 import type * as OAuth2Command from './commands/oauth2';
 import type * as SandboxCommand from './commands/sandbox';
 import type * as SettingsCommand from './commands/settings';
 import type { CommandContext, CommandResult } from './command';
+import type { DiagnoseOptions } from './doctor/diagnose-connection';
+import type * as GenericDoctor from './doctor/diagnose-generic';
 import type { SandboxRunner } from './commands/sandbox';
 import type { LoadedConnector } from './load-connector';
 import type { Invocation } from './program';
@@ -94,8 +99,11 @@ export async function runCli(
 const commands = {
   build: () => require('./commands/build') as typeof BuildCommand,
   demo: () => require('./commands/demo') as typeof DemoCommand,
+  disconnect: () => require('./commands/disconnect') as typeof DisconnectCommand,
   doctor: () => require('./commands/doctor') as typeof DoctorCommand,
   exec: () => require('./commands/exec') as typeof ExecCommand,
+  runtime: () => require('../sdk/runtime') as typeof Runtime,
+  genericDoctor: () => require('./doctor/diagnose-generic') as typeof GenericDoctor,
   oauth2: () => require('./commands/oauth2') as typeof OAuth2Command,
   sandbox: () => require('./commands/sandbox') as typeof SandboxCommand,
   settings: () => require('./commands/settings') as typeof SettingsCommand,
@@ -108,29 +116,44 @@ function dispatch(
   dependencies: CliDependencies,
   io: CliIo,
 ): Promise<CommandResult> {
+  // The connector named by --connector (Workday by default) provides the definition, the
+  // simulator and the diagnosis; injected dependencies (tests) win.
+  const connectorOf = (name: string | undefined) => resolveConnector(name);
+  const loadFor = (name: string | undefined) =>
+    dependencies.loadConnector ?? connectorOf(name).load;
   switch (invocation.command) {
     case 'exec':
       return commands.exec().exec(invocation.options, context, {
-        ...(dependencies.loadConnector === undefined
-          ? {}
-          : { loadConnector: dependencies.loadConnector }),
+        loadConnector: loadFor(invocation.options.connector),
         createSession: dependencies.createSession ?? defaultCreateSession(),
       });
-    case 'sandbox':
-      return commands
-        .sandbox()
-        .sandbox(invocation.options, context, dependencies.runSandbox ?? defaultRunSandbox());
-    case 'doctor':
+    case 'sandbox': {
+      const name = invocation.options.connector;
+      const runner =
+        dependencies.runSandbox ??
+        (name === undefined ? defaultRunSandbox() : connectorOf(name).runSimulator);
+      return commands.sandbox().sandbox(invocation.options, context, runner);
+    }
+    case 'doctor': {
+      const entry = connectorOf(invocation.options.connector);
+      const diagnose =
+        entry.diagnose?.bind(entry) ??
+        ((o: DiagnoseOptions) => commands.genericDoctor().diagnoseGeneric(o));
       return commands.doctor().doctor(invocation.options, context, {
-        ...(dependencies.loadConnector === undefined
-          ? {}
-          : { loadConnector: dependencies.loadConnector }),
+        loadConnector: loadFor(invocation.options.connector),
+        // Tests inject a connector and a session factory for the Workday diagnosis.
+        ...(dependencies.loadConnector === undefined ? { diagnose } : {}),
       });
+    }
     case 'oauth2':
       return commands.oauth2().oauth2(invocation.options, context, {
-        ...(dependencies.loadConnector === undefined
-          ? {}
-          : { loadConnector: dependencies.loadConnector }),
+        loadConnector: loadFor(invocation.options.connector),
+      });
+    case 'disconnect':
+      return commands.disconnect().disconnect(invocation.options, context, {
+        loadConnector: loadFor(invocation.options.connector),
+        createSession: (definition, options) =>
+          commands.runtime().createSession(definition, options),
       });
     case 'settings encrypt':
       return commands.settings().settingsEncrypt(invocation.options, context);

@@ -99,18 +99,26 @@ export type ResponseMatcher = number | string | RegExp;
 export type ClientAuthentication = 'basic' | 'body';
 
 /**
- * OAuth 2.0 authorization (Workato `type: 'oauth2'`), for the authorization-code grant with
- * refresh, or the refresh-token grant alone (a refresh token provisioned out of band).
+ * How an `oauth2` authorization obtains its tokens:
+ * - `authorization_code`: a user signs in at `authorization_url`; refresh tokens keep it alive.
+ * - `refresh_token`: a refresh token provisioned out of band is the connection's credential.
+ * - `password`: the resource-owner password grant (RFC 6749 §4.3) with `username`/`password`
+ *   from the connection, e.g. a service account's keys; repeated whenever no refresh token works.
+ * - `client_credentials`: the client's own grant (RFC 6749 §4.4); repeated when the token expires.
+ *
+ * Workato itself offers only the authorization-code flow as `oauth2` (other flows are
+ * `custom_auth`); here every flow that ends in a bearer token shares one token cache.
  */
+export type OAuth2Grant =
+  'authorization_code' | 'refresh_token' | 'password' | 'client_credentials';
+
+/** OAuth 2.0 authorization (Workato `type: 'oauth2'`): a bearer token from a token endpoint. */
 export interface OAuth2Authorization<C> {
   type: 'oauth2';
   /** Label shown when this is one option of a `multi` authorization. */
   title?: string;
-  /**
-   * Which grant obtains tokens: `authorization_code` sends the user through
-   * `authorization_url`; `refresh_token` uses a refresh token from the connection.
-   */
-  grant: 'authorization_code' | 'refresh_token';
+  /** Which grant obtains tokens; see {@link OAuth2Grant}. */
+  grant: OAuth2Grant;
   /** The authorization endpoint (without query); required for the authorization-code grant. */
   authorization_url?: (connection: C) => string;
   token_url: (connection: C) => string;
@@ -121,8 +129,25 @@ export interface OAuth2Authorization<C> {
    * @default 'basic'
    */
   client_authentication?: (connection: C) => ClientAuthentication;
-  /** The refresh token stored on the connection (for `grant: 'refresh_token'`). */
+  /**
+   * The refresh token stored on the connection (required for `grant: 'refresh_token'`; for the
+   * other grants a refresh token saved from an earlier answer, tried before the grant itself).
+   */
   refresh_token?: (connection: C) => string | undefined;
+  /** The resource owner's username (`grant: 'password'`); a secret-free identifier is expected. */
+  username?: (connection: C) => string;
+  /** The resource owner's password (`grant: 'password'`); registered with the redactor. */
+  password?: (connection: C) => string;
+  /**
+   * The `scope` parameter of password and client-credentials requests; nothing is sent when
+   * absent or when it returns `undefined` (many servers fix scopes on the client registration).
+   */
+  scope?: (connection: C) => string | undefined;
+  /**
+   * The token revocation endpoint (RFC 7009). When given, `Session.disconnect()` revokes the
+   * refresh token (or, without one, the access token) there.
+   */
+  revoke_url?: (connection: C) => string;
   /**
    * Use PKCE S256 on the authorization-code grant.
    * @default true
@@ -149,15 +174,61 @@ export interface OAuth2Authorization<C> {
   refresh_before_expiry_seconds?: number;
 }
 
+/** Headers and query parameters a static authorization adds to every request. */
+export interface AppliedCredentials {
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+/**
+ * HTTP Basic authorization (Workato `type: 'basic_auth'`): `username:password` on every
+ * request, plus whatever `apply` adds (e.g. an API-key header some APIs want beside Basic).
+ */
+export interface BasicAuthorization<C> {
+  type: 'basic_auth';
+  /** Label shown when this is one option of a `multi` authorization. */
+  title?: string;
+  username: (connection: C) => string;
+  /** Registered with the redactor. */
+  password: (connection: C) => string;
+  /** Further headers or query parameters sent with every request. */
+  apply?: (connection: C) => AppliedCredentials;
+  /** 200 responses that are really authorization errors (matched against the raw body). */
+  detect_on?: readonly (string | RegExp)[];
+}
+
+/**
+ * API-key authorization (Workato `type: 'api_key'`): static headers or query parameters.
+ * Nothing can be refreshed: a rejected key is an `unauthorized` error at once.
+ */
+export interface ApiKeyAuthorization<C> {
+  type: 'api_key';
+  /** Label shown when this is one option of a `multi` authorization. */
+  title?: string;
+  /** The headers or query parameters that carry the key. */
+  apply: (connection: C) => AppliedCredentials;
+  /**
+   * The secret values `apply` sends, registered with the redactor (fields the schema marks
+   * `secret` are registered anyway).
+   */
+  secrets?: (connection: C) => readonly string[];
+  /** 200 responses that are really authorization errors (matched against the raw body). */
+  detect_on?: readonly (string | RegExp)[];
+}
+
+/** One way of authorizing requests: a token-based or a static authorization. */
+export type SingleAuthorization<C> =
+  OAuth2Authorization<C> | BasicAuthorization<C> | ApiKeyAuthorization<C>;
+
 /** Several authorization options, one chosen per connection by `selected` (Workato `type: 'multi'`). */
 export interface MultiAuthorization<C> {
   type: 'multi';
   /** The key of `options` that a given connection uses. */
   selected: (connection: C) => string;
-  options: Record<string, OAuth2Authorization<C>>;
+  options: Record<string, SingleAuthorization<C>>;
 }
 
-export type Authorization<C> = OAuth2Authorization<C> | MultiAuthorization<C>;
+export type Authorization<C> = SingleAuthorization<C> | MultiAuthorization<C>;
 
 /** What a connection lambda (`test`, pick lists, probes) receives. */
 export interface ConnectionContext<C> {

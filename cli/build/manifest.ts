@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { AnyAction, AnyTrigger, ConnectorDefinition } from '../../sdk/define';
+import type {
+  AnyAction,
+  AnyTrigger,
+  ConnectorDefinition,
+  SingleAuthorization,
+} from '../../sdk/define';
 import type { JsonSchemaOptions, WorkatoField } from '../../sdk/schema';
 import { checkJsonSchema } from './json-schema-check';
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION } from './manifest-types';
@@ -91,22 +96,32 @@ function describeOperation(
   return described;
 }
 
+function describeOption(
+  key: string,
+  option: SingleAuthorization<unknown>,
+): ManifestAuthorizationOption {
+  const described: ManifestAuthorizationOption = { key, type: option.type };
+  if (option.title !== undefined) described.title = option.title;
+  if (option.type === 'oauth2') {
+    described.grant = option.grant;
+    if (option.grant === 'authorization_code') described.pkce = option.pkce ?? true;
+  }
+  return described;
+}
+
 function describeAuthorization(
   definition: AnyConnectorDefinition,
 ): Manifest['connection']['authorization'] {
   const auth = definition.connection.authorization;
   if (auth.type !== 'multi') {
-    const single: ManifestAuthorizationOption = { key: 'default', type: auth.type };
-    single.grant = auth.grant;
-    single.pkce = auth.pkce ?? true;
+    const single = describeOption('default', auth as SingleAuthorization<unknown>);
+    delete single.title;
+    if (auth.type === 'oauth2') single.pkce = auth.pkce ?? true;
     return { type: auth.type, options: [single] };
   }
-  const options = Object.entries(auth.options).map(([key, option]) => {
-    const described: ManifestAuthorizationOption = { key, type: option.type, grant: option.grant };
-    if (option.title !== undefined) described.title = option.title;
-    if (option.grant === 'authorization_code') described.pkce = option.pkce ?? true;
-    return described;
-  });
+  const options = Object.entries(auth.options).map(([key, option]) =>
+    describeOption(key, option as SingleAuthorization<unknown>),
+  );
   return { type: auth.type, options };
 }
 

@@ -6,11 +6,18 @@ import { registerConnectionSecrets } from '../connection-secrets';
 import { defaultStartSandbox } from '../defaults';
 import { formatBuildSummary } from '../build/summary';
 import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
+import { findPackageRoot } from '../build/package-root';
+import { resolveConnector } from '../connectors';
 import type { BuildReport } from '../build/build-artifact';
 import type { CommandContext, CommandResult } from '../command';
 
 /** Options of `connector build`. */
 export interface BuildOptions {
+  /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
   /**
    * Output directory of `connector.js`, its source map and `manifest.json`.
    * @default 'dist/upload'
@@ -50,8 +57,6 @@ export interface BuildDependencies {
   startSandbox?: () => Promise<BuildSandbox>;
 }
 
-const DEFAULT_CONNECTION = 'us';
-
 /**
  * `connector build [--out DIR]`: bundles the connector into one self-contained `connector.js`,
  * writes `manifest.json`, validates every sample output against its schemas and self-tests the
@@ -65,7 +70,15 @@ export async function build(
   context: CommandContext,
   dependencies: BuildDependencies = {},
 ): Promise<CommandResult> {
-  const connectionName = options.connection ?? DEFAULT_CONNECTION;
+  const connector = resolveConnector(options.connector);
+  const connectionName = options.connection ?? connector.defaultConnection;
+  // Workday's entry stays relative to the working directory, as before; another connector's
+  // source is found in the package, wherever the command runs.
+  const entry =
+    options.entry ??
+    (options.connector === undefined
+      ? undefined
+      : path.join(findPackageRoot(), connector.sourceFile));
   let sandbox: BuildSandbox | undefined;
   let connection: unknown;
   if (options.skipConnectionTest !== true) {
@@ -76,7 +89,10 @@ export async function build(
       });
       connection = store.getConnection(connectionName);
     } else {
-      sandbox = await (dependencies.startSandbox ?? defaultStartSandbox)();
+      sandbox = await (
+        dependencies.startSandbox ??
+        (options.connector === undefined ? defaultStartSandbox : connector.startSimulator)
+      )();
       connection = sandbox.settings.connections[connectionName];
       if (connection === undefined) {
         await sandbox.close();
@@ -96,7 +112,7 @@ export async function build(
     const report = await buildArtifact({
       cwd: context.cwd,
       ...(options.out === undefined ? {} : { out: options.out }),
-      ...(options.entry === undefined ? {} : { entry: options.entry }),
+      ...(entry === undefined ? {} : { entry }),
       ...(connection === undefined
         ? {}
         : { selfTestConnection: { name: connectionName, connection } }),

@@ -7,12 +7,17 @@ import { renderDoctorReport } from '../doctor/render-table';
 import { loadConnector } from '../load-connector';
 import { usageError } from '../usage-error';
 import type { CommandContext, CommandResult } from '../command';
-import type { DoctorSessionFactory } from '../doctor/diagnose-connection';
+import type { DiagnoseOptions, DoctorSessionFactory } from '../doctor/diagnose-connection';
 import type { ConnectionReport, DoctorReport } from '../doctor/report';
 import type { LoadedConnector } from '../load-connector';
 
 /** Options of `connector doctor`. */
 export interface DoctorOptions {
+  /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
   /**
    * The settings file (plain or encrypted), relative to the working directory.
    * @default 'settings.json'
@@ -40,6 +45,11 @@ export interface DoctorDependencies {
    * @default 20000
    */
   timeoutMs?: number;
+  /**
+   * Diagnoses one connection (the `--connector`'s own doctor).
+   * @default the Workday diagnosis, `diagnoseConnection`
+   */
+  diagnose?: (options: DiagnoseOptions) => Promise<ConnectionReport>;
 }
 
 /**
@@ -82,7 +92,7 @@ export async function doctor(
   const connections: ConnectionReport[] = [];
   for (const name of names) {
     connections.push(
-      await diagnoseConnection({
+      await (dependencies.diagnose ?? diagnoseConnection)({
         definition,
         store,
         name,

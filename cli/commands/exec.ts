@@ -18,6 +18,11 @@ import type { CliSession, SessionFactory } from '../session';
 
 /** Options of `connector exec PATH`. */
 export interface ExecOptions {
+  /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
   /** What to run: `test`, `actions.NAME`, `triggers.NAME` or `pick_lists.NAME`. */
   path: string;
   /**

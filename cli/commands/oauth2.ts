@@ -18,6 +18,11 @@ import type { LoadedConnector } from '../load-connector';
 /** Options of `connector oauth2`. */
 export interface OAuth2Options {
   /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
+  /**
    * The settings file (plain or encrypted), relative to the working directory.
    * @default 'settings.json'
    */
@@ -111,7 +116,8 @@ export async function oauth2(
   const session = factory(definition, { connection });
   try {
     const { option } = selectAuthorization(definition.connection.authorization, session.connection);
-    if (option.grant !== 'authorization_code') throw refuseAuthType(label, values.auth_type);
+    if (option.type !== 'oauth2' || option.grant !== 'authorization_code')
+      throw refuseAuthType(label, values.auth_type);
 
     const server = await startCallbackServer(chooseCallbackPort(options.port, values.redirect_uri));
     try {

@@ -6,6 +6,11 @@ import type { CommandContext, CommandResult } from '../command';
 /** Options of `connector sandbox`. */
 export interface SandboxCommandOptions {
   /**
+   * The connector (`--connector NAME`).
+   * @default 'workday'
+   */
+  connector?: string;
+  /**
    * Port on 127.0.0.1.
    * @default 0 (any free port; the banner prints the one chosen)
    */

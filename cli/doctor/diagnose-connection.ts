@@ -1,4 +1,4 @@
-import { createSession, selectAuthorization } from '../../sdk/runtime';
+import { createSession, selectOAuth2Authorization } from '../../sdk/runtime';
 import { processTokenResponse, tokenEndpointRequest } from '../../sdk/oauth2';
 import { toConnectorError } from '../../sdk/errors';
 import { RESOURCE_FUNCTIONAL_AREAS } from '../../workday/functional-areas';
@@ -130,7 +130,7 @@ export async function diagnoseConnection(options: DiagnoseOptions): Promise<Conn
   // 3. token request
   let auth: OAuth2Authorization<Connection>;
   try {
-    auth = selectAuthorization(definition.connection.authorization, connection).option;
+    auth = selectOAuth2Authorization(definition.connection.authorization, connection).option;
   } catch (error: unknown) {
     const problem = toConnectorError(error);
     checks.push(
@@ -298,7 +298,7 @@ async function requestToken(
     const detail = classifyTokenError(problem, {
       connection: label,
       tenant: context.tenant,
-      grant: auth.grant,
+      grant: auth.grant === 'authorization_code' ? 'authorization_code' : 'refresh_token',
       clientId,
       tokenHost: hostOf(tokenEndpoint),
       others: context.others,

@@ -76,3 +76,21 @@ export function refreshTokenGrant(
 export function clientCredentialsGrant(options: TokenEndpointOptions): Promise<TokenSet> {
   return grant(options, { grant_type: 'client_credentials' });
 }
+
+/**
+ * Obtains an access token with the resource owner's credentials (RFC 6749 §4.3), e.g. a service
+ * account's access key and secret key. The password is registered with the redactor first.
+ *
+ * @throws ConnectorError `reauthorization_required` (`invalid_grant`: wrong, expired or revoked
+ * credentials), `invalid_client`, `unsupported_grant` (the client may not use this grant).
+ */
+export function passwordGrant(
+  options: TokenEndpointOptions & { username: string; password: string },
+): Promise<TokenSet> {
+  options.redactor?.add(options.password);
+  return grant(options, {
+    grant_type: 'password',
+    username: options.username,
+    password: options.password,
+  });
+}

@@ -2,5 +2,12 @@ export { buildAuthorizationUrl, pkceChallenge, randomToken } from './authorizati
 export type { AuthorizationRequest, AuthorizationUrlOptions } from './authorization-url';
 export { basicCredentials, formUrlEncode, tokenEndpointRequest } from './token-request';
 export type { TokenEndpointOptions, TokenEndpointResponse } from './token-request';
-export { processTokenResponse } from './token-response';
-export { clientCredentialsGrant, exchangeAuthorizationCode, refreshTokenGrant } from './grants';
+export { oauthEndpointError, processTokenResponse } from './token-response';
+export {
+  clientCredentialsGrant,
+  exchangeAuthorizationCode,
+  passwordGrant,
+  refreshTokenGrant,
+} from './grants';
+export { revokeToken } from './revoke';
+export type { RevokeTokenOptions } from './revoke';

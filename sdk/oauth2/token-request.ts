@@ -79,7 +79,7 @@ export async function tokenEndpointRequest(
 ): Promise<TokenEndpointResponse> {
   const { redactor } = options;
   redactor?.add(options.clientSecret);
-  for (const key of ['refresh_token', 'code', 'code_verifier'])
+  for (const key of ['refresh_token', 'code', 'code_verifier', 'password', 'token'])
     if (params[key] !== undefined) redactor?.add(params[key]);
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(options.extraParams ?? {})) form.set(key, value);

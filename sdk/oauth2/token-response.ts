@@ -128,3 +128,11 @@ export function processTokenResponse(response: TokenEndpointResponse): TokenSet 
   }
   return tokens;
 }
+
+/**
+ * The typed error of a non-2xx answer from an OAuth 2.0 endpoint other than the token endpoint
+ * (e.g. revocation, RFC 7009 §2.2.1 uses the RFC 6749 §5.2 error body).
+ */
+export function oauthEndpointError(response: TokenEndpointResponse): ConnectorError {
+  return errorResponse(response, parseObject(response));
+}

@@ -4,5 +4,6 @@ export { createTokenManager } from './token-manager';
 export type { StoredTokens, TokenManager, TokenManagerOptions, TokenUpdate } from './token-manager';
 export { issuesOf, parseWith } from './validate';
 export type { ValidationTarget } from './validate';
-export { selectAuthorization } from './select-authorization';
+export { selectAuthorization, selectOAuth2Authorization } from './select-authorization';
+export { createStaticAuthHooks } from './static-auth';
 export { retryPolicyOf } from './action-retry';

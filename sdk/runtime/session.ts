@@ -21,8 +21,9 @@ import { secretFieldNames } from '../schema';
 import { retryPolicyOf } from './action-retry';
 import { createRedactingLogger } from './logger';
 import { selectAuthorization } from './select-authorization';
+import { createStaticAuthHooks } from './static-auth';
 import { createTokenManager } from './token-manager';
-import type { StoredTokens, TokenUpdate } from './token-manager';
+import type { StoredTokens, TokenManager, TokenUpdate } from './token-manager';
 import { parseWith } from './validate';
 
 const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
@@ -88,8 +89,15 @@ export interface Session<C> {
     redirectUri: string;
     codeVerifier?: string;
   }): Promise<TokenSet>;
-  /** Refreshes the access token now. */
+  /** Refreshes the access token now (for password and client-credentials grants: obtains one). */
   refreshAccessToken(): Promise<void>;
+  /**
+   * Disconnects: revokes the refresh token (or the access token) at the authorization's
+   * `revoke_url` and forgets the tokens. Returns what was revoked (`none`: no token was held).
+   *
+   * @throws ConnectorError `invalid_settings` when the authorization cannot revoke tokens.
+   */
+  disconnect(): Promise<'refresh_token' | 'access_token' | 'none'>;
   /** Runs a `doctor` probe with this connection. */
   runProbe(probe: Probe<C>): Promise<unknown>;
   /** Closes the connection's keep-alive pool. */
@@ -176,32 +184,47 @@ export function createSession<F extends z.ZodObject>(
       hint: 'Correct the named settings fields.',
     });
     const { option: auth } = selectAuthorization(definition.connection.authorization, connection);
-    redactor.add(auth.client_secret(connection));
+    if (auth.type === 'oauth2') redactor.add(auth.client_secret(connection));
     const log = createRedactingLogger(options.log, redactor);
     // One keep-alive pool per connection, shared by API and token requests, so a token refresh
     // reuses a warm socket instead of opening (and TLS-handshaking) one of its own.
     const pool = options.http?.agent ?? createAgentPool(options.http?.maxSockets);
     const ownsPool = options.http?.agent === undefined;
-    const tokens = createTokenManager({
-      agent: pool,
-      authorization: auth,
-      connection,
-      redactor,
-      now: options.now ?? Date.now,
-      onTokensFailed: (error) =>
-        log.warn('Saving the refreshed tokens failed; they are used for this run only.', {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
-      ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
-      ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
-      ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
-    });
+    const tokens: TokenManager | undefined =
+      auth.type !== 'oauth2'
+        ? undefined
+        : createTokenManager({
+            agent: pool,
+            authorization: auth,
+            connection,
+            redactor,
+            now: options.now ?? Date.now,
+            onTokensFailed: (error) =>
+              log.warn('Saving the refreshed tokens failed; they are used for this run only.', {
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+            ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
+            ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
+            ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
+          });
+    const authHooks =
+      auth.type === 'oauth2'
+        ? (tokens as TokenManager).hooks
+        : createStaticAuthHooks(auth, connection, redactor);
+    const needTokens = (what: string): TokenManager => {
+      if (tokens !== undefined) return tokens;
+      throw new ConnectorError(
+        'invalid_settings',
+        `The connection's authorization is ${auth.type}, which uses no OAuth 2.0 tokens, so it cannot ${what}.`,
+        { hint: 'Nothing to do: its credentials are sent with every request.' },
+      );
+    };
     const http = createHttpClient({
       baseUri: definition.connection.base_uri(connection),
       ...options.http,
       agent: pool,
-      auth: tokens.hooks,
+      auth: authHooks,
       redactor,
       ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
       ...(definition.connection.error_body === undefined
@@ -309,7 +332,7 @@ export function createSession<F extends z.ZodObject>(
     }
 
     function authorizationUrl(redirectUri: string): AuthorizationRequest {
-      if (auth.authorization_url === undefined)
+      if (auth.type !== 'oauth2' || auth.authorization_url === undefined)
         throw new ConnectorError(
           'invalid_settings',
           'The selected authorization has no authorization URL; it does not use the authorization-code grant.',
@@ -353,9 +376,14 @@ export function createSession<F extends z.ZodObject>(
       authorizationUrl: (redirectUri) => guard(() => authorizationUrl(redirectUri)),
       exchangeCode: (request) =>
         guardAsync(() =>
-          tokens.exchangeCode(request.code, request.redirectUri, request.codeVerifier),
+          needTokens('redeem an authorization code').exchangeCode(
+            request.code,
+            request.redirectUri,
+            request.codeVerifier,
+          ),
         ),
-      refreshAccessToken: () => guardAsync(() => tokens.refresh()),
+      refreshAccessToken: () => guardAsync(() => needTokens('refresh a token').refresh()),
+      disconnect: () => guardAsync(() => needTokens('revoke a token').revoke()),
       runProbe: (probe) => guardAsync(() => probe.run(context)),
       close: () => {
         http.close();

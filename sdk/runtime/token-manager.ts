@@ -1,7 +1,13 @@
 import { ConnectorError, isConnectorError } from '../errors';
 import type { OAuth2Authorization, TokenSet } from '../define';
 import type { AuthHooks, Exchange } from '../http';
-import { exchangeAuthorizationCode, refreshTokenGrant } from '../oauth2';
+import {
+  clientCredentialsGrant,
+  exchangeAuthorizationCode,
+  passwordGrant,
+  refreshTokenGrant,
+  revokeToken,
+} from '../oauth2';
 import type { TokenEndpointOptions } from '../oauth2';
 import type { Redactor } from '../redact';
 
@@ -46,6 +52,14 @@ export interface TokenManager {
   refresh(): Promise<void>;
   /** Redeems an authorization code and caches the tokens. */
   exchangeCode(code: string, redirectUri: string, codeVerifier?: string): Promise<TokenSet>;
+  /**
+   * Revokes the refresh token (or, without one, the access token) at the authorization's
+   * `revoke_url` and forgets every token held. Returns what was revoked, `none` when the
+   * connection held no token.
+   *
+   * @throws ConnectorError `invalid_settings` when the authorization has no `revoke_url`.
+   */
+  revoke(): Promise<'refresh_token' | 'access_token' | 'none'>;
 }
 
 function parseExpiry(iso: string | undefined): number | undefined {
@@ -72,6 +86,8 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
   let revoked: ConnectorError | undefined;
   if (accessToken !== undefined) redactor.add(accessToken);
   if (refreshToken !== undefined) redactor.add(refreshToken);
+  const password = auth.password?.(connection);
+  if (password !== undefined && password !== '') redactor.add(password);
 
   function endpoint(): TokenEndpointOptions {
     return {
@@ -108,16 +124,51 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
     }
   }
 
+  // The grant that needs no refresh token: repeated whenever the cached tokens are spent.
+  async function primaryGrant(): Promise<TokenSet> {
+    const scope = auth.scope?.(connection);
+    const base = { ...endpoint(), ...(scope === undefined ? {} : { scope }) };
+    if (auth.grant === 'client_credentials') return clientCredentialsGrant(base);
+    const username = auth.username?.(connection);
+    const password = auth.password?.(connection);
+    if (username === undefined || username === '' || password === undefined || password === '')
+      throw new ConnectorError(
+        'invalid_settings',
+        'The password grant needs a username and a password, and the connection lacks one.',
+        { hint: 'Fill in the credentials the authorization reads as username and password.' },
+      );
+    return passwordGrant({ ...base, username, password });
+  }
+
   async function runRefresh(): Promise<void> {
     if (revoked !== undefined) throw revoked;
-    if (refreshToken === undefined || refreshToken === '')
+    const reacquirable = auth.grant === 'password' || auth.grant === 'client_credentials';
+    try {
+      if (refreshToken !== undefined && refreshToken !== '') {
+        try {
+          await store(await refreshTokenGrant({ ...endpoint(), refreshToken }));
+          return;
+        } catch (error: unknown) {
+          // An expired refresh token of a password or client-credentials connection is no loss:
+          // the grant itself can be repeated. Other grants must be re-authorized.
+          if (
+            !reacquirable ||
+            !isConnectorError(error) ||
+            error.code !== 'reauthorization_required'
+          )
+            throw error;
+          refreshToken = undefined;
+        }
+      }
+      if (reacquirable) {
+        await store(await primaryGrant());
+        return;
+      }
       throw new ConnectorError(
         'reauthorization_required',
         'The connection has no refresh token to obtain an access token with.',
         { hint: 'Authorize the connection first (`connector oauth2`), or add its refresh token.' },
       );
-    try {
-      await store(await refreshTokenGrant({ ...endpoint(), refreshToken }));
     } catch (error: unknown) {
       if (isConnectorError(error) && error.code === 'reauthorization_required')
         revoked = error as ConnectorError;
@@ -171,6 +222,32 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
       });
       await store(tokens);
       return tokens;
+    },
+    async revoke() {
+      if (auth.revoke_url === undefined)
+        throw new ConnectorError(
+          'invalid_settings',
+          'This authorization has no token revocation endpoint, so tokens cannot be revoked.',
+          { hint: 'Revoke the grant in the remote system, then delete the saved tokens.' },
+        );
+      const held: Array<['refresh_token' | 'access_token', string | undefined]> = [
+        ['refresh_token', refreshToken],
+        ['access_token', accessToken],
+      ];
+      const found = held.find(([, value]) => value !== undefined && value !== '');
+      if (found === undefined) return 'none';
+      const [tokenTypeHint, token] = found as ['refresh_token' | 'access_token', string];
+      const { tokenEndpoint: _unused, ...rest } = endpoint();
+      await revokeToken({
+        ...rest,
+        revocationEndpoint: auth.revoke_url(connection),
+        token,
+        tokenTypeHint,
+      });
+      accessToken = undefined;
+      expiresAt = undefined;
+      refreshToken = undefined;
+      return tokenTypeHint;
     },
   };
 }

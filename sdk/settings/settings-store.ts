@@ -34,7 +34,8 @@ export interface SettingsStore {
   getConnection(name?: string): ConnectionValues;
   /**
    * Merges `patch` into connection `name` and writes the file back atomically (encrypted again
-   * when it was). `undefined` values in the patch are ignored. Writes are serialised within the
+   * when it was). `undefined` values in the patch are ignored; `null` removes the field (e.g.
+   * tokens forgotten on disconnect). Writes are serialised within the
    * process and, through a lock file, across processes; each write re-reads the file first, so
    * a token another process saved meanwhile is kept.
    */
@@ -174,7 +175,8 @@ class FileSettingsStore implements SettingsStore {
         const target =
           next.kind === 'single' ? next.connection : (next.connections[resolved as string] ?? {});
         for (const [field, value] of Object.entries(patch)) {
-          if (value !== undefined) target[field] = value;
+          if (value === null) delete target[field];
+          else if (value !== undefined) target[field] = value;
         }
         await writeFileAtomic(this.path, this.serialise(next), { fs: this.fs });
         // Only adopt the new content once it is on disk, so memory never runs ahead of the file.

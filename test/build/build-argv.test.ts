@@ -6,8 +6,12 @@ describe('connector build / demo argv', () => {
       ['build'],
       {
         command: 'build',
-        options: { out: 'dist/upload', entry: 'connector.ts', connection: 'us' },
+        options: { out: 'dist/upload' },
       },
+    ],
+    [
+      ['build', '--connector', 'other'],
+      { command: 'build', options: { out: 'dist/upload', connector: 'other' } },
     ],
     [
       ['build', '--out', 'up', '--entry', 'x.ts', '--settings', 's.json', '--connection', 'emea'],
@@ -22,8 +26,6 @@ describe('connector build / demo argv', () => {
         command: 'build',
         options: {
           out: 'dist/upload',
-          entry: 'connector.ts',
-          connection: 'us',
           skipConnectionTest: true,
         },
       },
