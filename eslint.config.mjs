@@ -95,7 +95,8 @@ export default tseslint.config(
     },
   },
   {
-    // A simulator plays the remote system: it knows nothing of the SDK, the CLI or any connector.
+    // A simulator plays the remote system: it knows nothing of the SDK, the CLI, Workday or the
+    // connector (its own system knowledge folders included).
     files: ['connectors/*/simulator/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -104,30 +105,10 @@ export default tseslint.config(
           patterns: [
             '**/sdk/*',
             '**/sdk',
-            '**/cli/*',
             '**/workday/*',
             '**/sandbox/*',
-            '../connector',
-            '../actions/*',
-            '../triggers/*',
-            '../../connector',
-            '../../actions/*',
-            '../../triggers/*',
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // A simulator plays the remote system: it knows nothing of the SDK or the connector.
-    files: ['connectors/*/simulator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '**/sdk/*',
-            '**/sdk',
+            '../infor/*',
+            '../../infor/*',
             '../ukg/*',
             '../../ukg/*',
             '../workiva/*',
