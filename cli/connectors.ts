@@ -13,6 +13,7 @@ import type { LoadedConnector } from './load-connector';
 import type * as SandboxCli from '../sandbox/cli';
 import type * as SandboxIndex from '../sandbox/index';
 import type * as WorkdayDoctor from './doctor/diagnose-connection';
+import type * as InforIon from '../connectors/infor-ion/cli';
 
 /** A simulator listening on loopback, as `build` and `demo` use it. */
 export interface SimulatorHandle {
@@ -57,6 +58,8 @@ export interface ConnectorEntry {
    * token request, connection test, probes, each failure in the SDK's words).
    */
   diagnose?(options: DiagnoseOptions): Promise<ConnectionReport>;
+  /** `connector demo --connector NAME`: runs the connector's demo, returns the exit code. */
+  demo?(write: (text: string) => void): Promise<number>;
 }
 
 /** The connector `--connector` defaults to. */
@@ -91,6 +94,7 @@ const workday: ConnectorEntry = {
  */
 const ENTRIES: Record<string, () => ConnectorEntry> = {
   workday: () => workday,
+  'infor-ion': () => lazy<typeof InforIon>('../connectors/infor-ion/cli').entry,
 };
 
 /** The names `--connector` accepts, the default first. */

@@ -12,6 +12,13 @@ import type { OAuth2Options } from './commands/oauth2';
 import type { SandboxCommandOptions } from './commands/sandbox';
 import type { SettingsFileOptions } from './commands/settings';
 
+/** Options of `connector settings import-ionapi FILE`. */
+export interface ImportIonApiCommandOptions {
+  file: string;
+  settings: string;
+  connection?: string;
+}
+
 /** A command line turned into one command and its options; nothing has run yet. */
 export type Invocation =
   | { command: 'exec'; options: ExecOptions }
@@ -21,6 +28,7 @@ export type Invocation =
   | { command: 'disconnect'; options: DisconnectOptions }
   | { command: 'settings encrypt'; options: SettingsFileOptions }
   | { command: 'settings decrypt'; options: SettingsFileOptions }
+  | { command: 'settings import-ionapi'; options: ImportIonApiCommandOptions }
   | { command: 'demo'; options: DemoOptions }
   | { command: 'build'; options: BuildOptions };
 
@@ -194,13 +202,31 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
     .action((opts: SettingsFileOptions & Flags) => {
       record({ command: 'settings decrypt', options: withoutFlags(opts) });
     });
+  settings
+    .command('import-ionapi')
+    .description(
+      'Write an Infor .ionapi credentials file into a settings file as one connection (--connector infor-ion).',
+    )
+    .argument('<file>', 'the .ionapi file downloaded from API Gateway > Authorized Apps')
+    .option('--settings <file>', 'settings file (created when missing)', 'settings.json')
+    .option('--connection <name>', 'connection name (default: the tenant in lower case)')
+    .action((file: string, opts: Omit<ImportIonApiCommandOptions, 'file'> & Flags) => {
+      record({ command: 'settings import-ionapi', options: { file, ...withoutFlags(opts) } });
+    });
 
   program
     .command('demo')
     .description('Run the demo against the sandbox (npm start).')
+    .option('--connector <name>', CONNECTOR_HELP)
     .option('--keep', 'leave the sandbox running afterwards and show how to call it')
-    .action((opts: { keep?: boolean }) => {
-      record({ command: 'demo', options: { keep: opts.keep === true } });
+    .action((opts: { keep?: boolean; connector?: string }) => {
+      record({
+        command: 'demo',
+        options: {
+          keep: opts.keep === true,
+          ...(opts.connector === undefined ? {} : { connector: opts.connector }),
+        },
+      });
     });
 
   program

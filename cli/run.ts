@@ -5,6 +5,7 @@ import { resolveConnector } from './connectors';
 import { exitCodeFor } from './exit-codes';
 import { formatError } from './output';
 import { parseArgv } from './program';
+import { usageError } from './usage-error';
 import type { Redactor } from '../sdk/redact';
 import type * as Runtime from '../sdk/runtime';
 import type * as BuildCommand from './commands/build';
@@ -15,6 +16,7 @@ import type * as ExecCommand from './commands/exec';
 import type * as OAuth2Command from './commands/oauth2';
 import type * as SandboxCommand from './commands/sandbox';
 import type * as SettingsCommand from './commands/settings';
+import type * as ImportIonApi from '../connectors/infor-ion/import-ionapi';
 import type { CommandContext, CommandResult } from './command';
 import type { DiagnoseOptions } from './doctor/diagnose-connection';
 import type * as GenericDoctor from './doctor/diagnose-generic';
@@ -107,6 +109,7 @@ const commands = {
   oauth2: () => require('./commands/oauth2') as typeof OAuth2Command,
   sandbox: () => require('./commands/sandbox') as typeof SandboxCommand,
   settings: () => require('./commands/settings') as typeof SettingsCommand,
+  importIonApi: () => require('../connectors/infor-ion/import-ionapi') as typeof ImportIonApi,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -159,11 +162,34 @@ function dispatch(
       return commands.settings().settingsEncrypt(invocation.options, context);
     case 'settings decrypt':
       return commands.settings().settingsDecrypt(invocation.options, context);
-    case 'demo':
+    case 'settings import-ionapi':
+      return commands
+        .importIonApi()
+        .importIonApi({
+          ...invocation.options,
+          cwd: context.cwd,
+          env: context.env,
+          redactor: context.redactor,
+        })
+        .then((line) => ({ stdout: line, exitCode: 0 }));
+    case 'demo': {
+      const name = invocation.options.connector;
+      if (name !== undefined && name !== 'workday') {
+        const entry = connectorOf(name);
+        if (entry.demo === undefined)
+          throw usageError(
+            `The connector '${name}' has no demo.`,
+            'Run `connector demo` for the Workday demo.',
+          );
+        return entry
+          .demo((text) => io.stdout(context.redactor.redact(text)))
+          .then((exitCode) => ({ exitCode }));
+      }
       // The demo's transcript streams as it happens (and `--keep` waits), so it writes directly.
       return commands
         .demo()
         .demo(invocation.options, context, { write: (text) => io.stdout(text) });
+    }
     case 'build':
       return commands.build().build(invocation.options, context);
   }

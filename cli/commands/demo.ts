@@ -10,6 +10,12 @@ import type { SessionFactory } from '../session';
 export interface DemoOptions {
   /** Leave the sandbox running after the demo and print how to call `connector exec` against it. */
   keep?: boolean;
+  /**
+   * The connector whose demo runs (`--connector NAME`); other connectors' demos are run by
+   * `cli/run.ts` through their registry entry.
+   * @default 'workday'
+   */
+  connector?: string;
 }
 
 /** What `demo` needs besides options; each has a production default. */
