@@ -121,7 +121,10 @@ describe('--verbose and --json', () => {
         : [[...prefix, command.name()]],
     );
   }
-  const required: Record<string, string[]> = { exec: ['test'] };
+  const required: Record<string, string[]> = {
+    exec: ['test'],
+    'settings import-ionapi': ['ACME_PRD.ionapi'],
+  };
   const commands = leafCommands(buildProgram(() => undefined));
 
   it('finds the commands', () => {
