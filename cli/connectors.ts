@@ -12,6 +12,8 @@ import type { ConnectionReport } from './doctor/report';
 import type { LoadedConnector } from './load-connector';
 import type * as SandboxCli from '../sandbox/cli';
 import type * as SandboxIndex from '../sandbox/index';
+import type * as UkgProCli from '../connectors/ukg-pro/cli';
+import type * as WorkivaCli from '../connectors/workiva/cli';
 import type * as WorkdayDoctor from './doctor/diagnose-connection';
 import type * as InforIon from '../connectors/infor-ion/cli';
 
@@ -95,6 +97,8 @@ const workday: ConnectorEntry = {
 const ENTRIES: Record<string, () => ConnectorEntry> = {
   workday: () => workday,
   'infor-ion': () => lazy<typeof InforIon>('../connectors/infor-ion/cli').entry,
+  'ukg-pro': () => lazy<typeof UkgProCli>('../connectors/ukg-pro/cli').entry,
+  workiva: () => lazy<typeof WorkivaCli>('../connectors/workiva/cli').entry,
 };
 
 /** The names `--connector` accepts, the default first. */

@@ -144,6 +144,11 @@ export interface OAuth2Authorization<C> {
    */
   scope?: (connection: C) => string | undefined;
   /**
+   * Further form parameters of every token request (e.g. `audience` and `organization` of an
+   * Auth0-style server); they cannot replace the grant's own parameters.
+   */
+  token_params?: (connection: C) => Record<string, string>;
+  /**
    * The token revocation endpoint (RFC 7009). When given, `Session.disconnect()` revokes the
    * refresh token (or, without one, the access token) there.
    */

@@ -121,13 +121,20 @@ function createShared(options: HttpClientOptions): Shared {
   return { options, axios: instance, agents, pausedUntil: 0, inFlight: 0, queue: [] };
 }
 
-async function acquireSlot(shared: Shared): Promise<void> {
+/**
+ * Takes a concurrency slot. A retry goes to the front of the queue: it has waited already, and
+ * under a rate limit it would otherwise lose to newer requests window after window until its
+ * retries run out.
+ */
+async function acquireSlot(shared: Shared, retry: boolean): Promise<void> {
   const limit = shared.options.maxConcurrency;
   if (limit === undefined || shared.inFlight < limit) {
     shared.inFlight += 1;
     return;
   }
-  await new Promise<void>((resolve) => shared.queue.push(resolve));
+  await new Promise<void>((resolve) =>
+    retry ? shared.queue.unshift(resolve) : shared.queue.push(resolve),
+  );
 }
 
 function releaseSlot(shared: Shared): void {
@@ -258,10 +265,14 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       let redactedUrlText: string | undefined;
       const redactedUrl = (): string => (redactedUrlText ??= redactor.redact(url.toString()));
 
-      await acquireSlot(shared);
-      const sentAt = Date.now();
+      await acquireSlot(shared, attempt > 1);
+      let sentAt: number;
       let outcome: Outcome;
       try {
+        // A 429 may have arrived while this request waited for its slot (or its token): the
+        // pause holds it too, so a throttled client sends nothing until Retry-After has passed.
+        await waitForPause(shared, req.signal);
+        sentAt = Date.now();
         outcome = await send(req.method, url, headers, data, timeoutMs, req.signal);
       } finally {
         releaseSlot(shared);

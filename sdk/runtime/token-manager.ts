@@ -20,6 +20,11 @@ export interface TokenUpdate {
   access_token_expires_at?: string;
   /** Present when the server returned one (new or rotated); absent means "keep the old one". */
   refresh_token?: string;
+  /**
+   * The scope the server says it granted (RFC 6749 §5.1 `scope`), when it said; it may be
+   * narrower than the scope asked for.
+   */
+  granted_scope?: string;
 }
 
 /** Tokens known from a previous run. */
@@ -95,6 +100,7 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
       clientId: auth.client_id(connection),
       clientSecret: auth.client_secret(connection),
       clientAuthentication: auth.client_authentication?.(connection) ?? 'basic',
+      ...(auth.token_params === undefined ? {} : { extraParams: auth.token_params(connection) }),
       redactor,
       ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -115,6 +121,7 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
         ? {}
         : { access_token_expires_at: new Date(expiresAt).toISOString() }),
       ...(tokens.refresh_token === undefined ? {} : { refresh_token: tokens.refresh_token }),
+      ...(tokens.scope === undefined ? {} : { granted_scope: tokens.scope }),
     };
     try {
       await options.onTokens(update);

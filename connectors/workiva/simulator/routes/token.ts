@@ -14,7 +14,7 @@ function readBasic(request: FastifyRequest): { id: string; secret: string } | un
   if (match === null) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) throw new TokenError(401, 'unauthorized_client', 'Client authentication failed.');
+  if (colon < 0) throw new TokenError(401, 'invalid_client', 'Client authentication failed.');
   const decode = (v: string) => decodeURIComponent(v.replace(/\+/g, ' '));
   return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
 }
@@ -68,7 +68,7 @@ const tokenRoutes: FastifyPluginAsync<{ context: SimulatorContext }> = async (ap
     const client = context.clients.find((c) => c.clientId === id && c.region === context.region);
     const expected = client === undefined ? undefined : context.clientSecrets[client.clientId];
     if (client === undefined || expected === undefined || !sameSecret(secret, expected)) {
-      throw new TokenError(401, 'unauthorized_client', 'Client authentication failed.');
+      throw new TokenError(401, 'invalid_client', 'Client authentication failed.');
     }
     const asked = str(body, 'scope');
     const askedList = asked === undefined ? undefined : asked.split(/\s+/).filter((s) => s !== '');

@@ -1,0 +1,2 @@
+/** The UKG Pro connector has no triggers yet. */
+export const triggers = {};

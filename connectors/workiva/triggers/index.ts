@@ -1,0 +1,2 @@
+/** The Workiva connector has no triggers yet. */
+export const triggers = {};
