@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ConnectorError } from '../errors';
 import type { ErrorCode, RemoteMessage } from '../errors';
+import { bodyWords, clipWords } from './body-words';
 import type { ErrorBodyReader } from './types';
 
 /** A non-2xx response to classify. */
@@ -13,6 +14,8 @@ export interface FailedResponse {
   /** Raw body text. */
   body: string;
   retryAfterMs?: number;
+  /** True when the request was sent again with a token refreshed because of a first 401. */
+  afterRefresh?: boolean;
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -59,16 +62,36 @@ function readErrorBody(
   }
 }
 
-/** Turns a failed response into a `ConnectorError` (messages still need redacting). */
+/**
+ * What to say when the body gave no reason: by status and meaning, never only "status N".
+ */
+function silentReason(response: FailedResponse, code: ErrorCode): string {
+  const body = response.body.trim() === '' ? 'no body' : 'a body without a readable message';
+  if (code === 'unauthorized' && response.afterRefresh === true)
+    return `the access token was refused again right after a successful refresh (${body})`;
+  return `the server sent ${body}`;
+}
+
+/**
+ * Turns a failed response into a `ConnectorError`. The message quotes the server: what the API's
+ * own reader found, else the words of any body shape (JSON message fields, an HTML page's title,
+ * plain text; see body-words.ts), redacted with `redact` and then clipped, so that no secret is
+ * ever cut in two; with no words at all it says so by status. The error still needs redacting.
+ */
 export function errorForResponse(
   response: FailedResponse,
   reader: ErrorBodyReader | undefined,
+  redact: (text: string) => string = (text) => text,
 ): ConnectorError {
   const code = codeForStatus(response.status);
   const statusText = response.statusText || STATUS_CODES[response.status] || '';
   const said = readErrorBody(reader, response.body, response.status);
+  const words = said?.message === undefined ? bodyWords(response.body) : undefined;
+  const reason =
+    said?.message ||
+    (words === undefined ? silentReason(response, code) : clipWords(redact(words)));
   const base = `Request failed with status ${response.status}${statusText ? ` ${statusText}` : ''}: ${response.method} ${response.url}`;
-  const message = said?.message ? `${base}: ${said.message}` : base;
+  const message = `${base}: ${reason}`;
   const retryAfterSeconds =
     response.retryAfterMs === undefined ? undefined : Math.ceil(response.retryAfterMs / 1000);
   const hint = HINTS[code];

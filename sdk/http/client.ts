@@ -392,8 +392,10 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             url: redactedUrl(),
             body,
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+            ...(refreshed ? { afterRefresh: true } : {}),
           },
           options.errorBody,
+          (text) => redactor.redact(text),
         ),
       );
     }

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors';
 import type { ErrorCode } from '../errors';
 import type { TokenSet } from '../define';
+import { bodyWords, clipWords } from '../http/body-words';
 import type { TokenEndpointResponse } from './token-request';
 
 // RFC 6749 §5.2 error codes and who must act on them.
@@ -42,6 +43,36 @@ function parseObject(response: TokenEndpointResponse): Record<string, unknown> |
   return parsed as Record<string, unknown>;
 }
 
+// Meanings of an error that is not one of RFC 6749's codes, read from the server's own words.
+const REAUTHORIZE = /invalid[\s_-]*grant|refresh[\s_-]*token|\b(?:expired|revoked)\b/i;
+const CLIENT =
+  /invalid[\s_-]*client|client[\s_-]*(?:id|secret|credentials?|authentication)|bad credentials/i;
+
+/**
+ * The category of a token endpoint refusal that is not an RFC 6749 §5.2 body (another `error`
+ * string, no `error`, or not JSON at all): by status first, then by what the server said.
+ */
+function codeForNonStandard(status: number, words: string): ErrorCode {
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'remote_error';
+  if (REAUTHORIZE.test(words)) return 'reauthorization_required';
+  if (CLIENT.test(words) || status === 401) return 'invalid_client';
+  if (status === 403) return 'access_denied';
+  if (status === 404) return 'not_found';
+  if (status >= 400) return 'remote_validation';
+  return 'unexpected_response';
+}
+
+const NON_STANDARD_HINTS: Partial<Record<ErrorCode, string>> = {
+  ...OAUTH_HINTS,
+  rate_limited: 'The authorization server asked to slow down; retry later.',
+  remote_error: 'The authorization server failed; retry later.',
+  not_found:
+    'Check the token endpoint URL: its host and tenant must be the ones View API Clients shows.',
+  remote_validation: 'Check the token endpoint URL and the connection settings.',
+  unexpected_response: 'Check that the token endpoint URL points at the OAuth 2.0 token endpoint.',
+};
+
 /** The typed error of an RFC 6749 §5.2 error response (or a non-2xx that is not one). */
 function errorResponse(
   response: TokenEndpointResponse,
@@ -50,17 +81,31 @@ function errorResponse(
   const oauthError = typeof body?.error === 'string' ? body.error : undefined;
   const description =
     typeof body?.error_description === 'string' ? body.error_description : undefined;
-  if (oauthError === undefined) {
-    if (response.status >= 500)
-      return new ConnectorError(
-        'remote_error',
-        `The token endpoint failed with status ${response.status}: POST ${response.url}`,
-        {
-          hint: 'The authorization server failed; retry later.',
-          details: { status: response.status, method: 'POST', url: response.url },
+  const known = oauthError !== undefined && oauthError in OAUTH_ERROR_CODES;
+  const standard =
+    oauthError !== undefined &&
+    (known || /^[a-z_]+$/.test(oauthError)) &&
+    (known || response.status === 400 || response.status === 429 || response.status >= 500);
+  if (!standard) {
+    // Not RFC 6749 §5.2: another error text, a 401 body, plain text, HTML or nothing at all.
+    const words = bodyWords(response.body);
+    const code = codeForNonStandard(response.status, words ?? '');
+    const said = words === undefined ? 'no reason given' : clipWords(words);
+    const hint = NON_STANDARD_HINTS[code];
+    return new ConnectorError(
+      code,
+      `The token endpoint refused the request with status ${response.status} (${said}): POST ${response.url}`,
+      {
+        ...(hint === undefined ? {} : { hint }),
+        details: {
+          status: response.status,
+          method: 'POST',
+          url: response.url,
+          ...(oauthError === undefined ? {} : { oauthError }),
+          ...(description === undefined ? {} : { oauthErrorDescription: description }),
         },
-      );
-    return unexpected(response, `(status ${response.status}) is not an OAuth 2.0 error body`);
+      },
+    );
   }
   const code =
     response.status === 429

@@ -1,8 +1,10 @@
 import { ConnectorError, isConnectorError } from '../../sdk/errors';
+import { bodyWords } from '../../sdk/http';
 import type { HttpClient } from '../../sdk/define';
 import { SOAP_PAGE_COUNT } from '../constants';
 import type { WorkdayEndpoints } from '../endpoints';
 import type { ValidatedJournal } from '../journal';
+import { clipRemoteText } from '../remote-text';
 import { buildEnvelope, parseSoapBody } from './envelope';
 import { faultToError } from './fault';
 import {
@@ -116,9 +118,12 @@ export function createFinancialManagement(
       body = parseSoapBody(response.data);
     } catch (error) {
       if (response.status === 500) {
+        // A gateway's HTML page or a plain-text error: quote it, as Workday's own words.
+        const words = bodyWords(response.data);
         throw new ConnectorError(
           'remote_error',
-          `Workday answered the ${operation} request with HTTP 500 and no SOAP fault.`,
+          `Workday answered the ${operation} request with HTTP 500 and no SOAP fault` +
+            (words === undefined ? ' (no body).' : `: ${clipRemoteText(words)}`),
           { details: details(), cause: error },
         );
       }

@@ -94,7 +94,9 @@ describe('createFinancialManagement()', () => {
     });
     await expect(fm.getAccountSets()).rejects.toMatchObject({
       code: 'remote_error',
-      message: 'Workday answered the Get_Account_Sets request with HTTP 500 and no SOAP fault.',
+      // The page's words, not a bare status.
+      message:
+        'Workday answered the Get_Account_Sets request with HTTP 500 and no SOAP fault: Internal error',
     });
   });
 
