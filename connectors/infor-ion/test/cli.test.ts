@@ -211,7 +211,8 @@ describe('doctor --connector infor-ion', () => {
 
   it('production keys mixed with test service-account keys: refused before any request', async () => {
     const { code, rows } = await doctor('prd_with_tst_keys');
-    expect(code).toBe(3);
+    // A settings problem found before any request exits 2, as for Workday (issue 11).
+    expect(code).toBe(2);
     expect(row(rows, 'endpoints')).toMatchObject({ status: 'fail', code: 'tenant_mismatch' });
     expect(row(rows, 'endpoints').detail).toContain(
       'The service account keys (saak) belong to tenant ACME_TST',
