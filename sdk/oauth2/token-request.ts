@@ -187,13 +187,17 @@ const TOKEN_KEY = /token|secret|assertion|password/i;
 const TOKEN_LIKE_RUN = /[A-Za-z0-9._~+/=-]{24,}/g;
 const MAX_BLANK_DEPTH = 32;
 
+function isTokenKey(key: string): boolean {
+  return key !== 'token_type' && TOKEN_KEY.test(key);
+}
+
 function blankTokens(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_BLANK_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((item) => blankTokens(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value))
-    copy[key] = TOKEN_KEY.test(key) ? REDACTED : blankTokens(item, depth + 1);
+    copy[key] = isTokenKey(key) ? REDACTED : blankTokens(item, depth + 1);
   return copy;
 }
 
@@ -213,10 +217,11 @@ function tokenSafeBody(text: string): string {
   }
   const trimmed = text.trim();
   if (trimmed.includes('=') && !/\s/.test(trimmed)) {
-    const form = new URLSearchParams(trimmed);
-    const safe = new URLSearchParams();
-    for (const [key, value] of form) safe.append(key, TOKEN_KEY.test(key) ? REDACTED : value);
-    return safe.toString();
+    const pairs = [...new URLSearchParams(trimmed)].map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${isTokenKey(key) ? REDACTED : encodeURIComponent(value)}`,
+    );
+    return pairs.join('&');
   }
   return text.replace(TOKEN_LIKE_RUN, REDACTED);
 }
