@@ -318,18 +318,20 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             error: outcome.failure.detail,
           });
         const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
-        if (
+        const wouldRetry =
           retryable &&
           isRetryableTransport(outcome.failure) &&
           outcome.failure.deadline !== requestDeadline &&
           retries < policy.maxRetries &&
-          Date.now() - started + delay <= policy.maxRetryTimeMs &&
-          fitsDeadline(delay)
-        ) {
+          Date.now() - started + delay <= policy.maxRetryTimeMs;
+        if (wouldRetry && fitsDeadline(delay)) {
           retries += 1;
           await sleep(delay, req.signal);
           continue;
         }
+        // A timeout that only the request's deadline keeps from being retried is that deadline's.
+        if (wouldRetry && outcome.failure.timeoutMs !== undefined)
+          Object.assign(outcome.failure, { timeoutMs: deadlineMs, deadline: requestDeadline });
         throw redactor.redactValue(errorForTransport(outcome.failure));
       }
 
