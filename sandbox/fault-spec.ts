@@ -45,6 +45,13 @@ const faultSpecSchema = z.strictObject({
 
 const STRING_KEYS = new Set(['match', 'latencyMatch', 'kind']);
 
+// Walking one of these keys while building the spec would reach Object.prototype.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** No real spec comes close: every key set once is under 1 KiB. */
+export const MAX_FAULT_SPEC_CHARS = 16 * 1024;
+/** The deepest key a spec has is `rateLimit.every`. */
+const MAX_KEY_PARTS = 2;
+
 /** Every key a fault spec accepts, dotted for nested ones (`rateLimit.every`), in schema order. */
 export const FAULT_SPEC_KEYS: readonly string[] = Object.entries(faultSpecSchema.shape).flatMap(
   ([key, schema]) => {
@@ -118,7 +125,8 @@ function parseShorthandValue(key: string, raw: string): unknown {
 }
 
 function parseShorthand(text: string): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+  // No prototype: even a key that slipped through could not reach Object.prototype.
+  const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const pair of text.split(',')) {
     const trimmed = pair.trim();
     if (trimmed === '') continue;
@@ -131,14 +139,28 @@ function parseShorthand(text: string): Record<string, unknown> {
         key,
       );
     }
-    const keys = trimmed.slice(0, eq).trim().split('.');
+    const dotted = trimmed.slice(0, eq).trim();
+    const keys = dotted.split('.');
+    const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
+    if (forbidden !== undefined)
+      throw new FaultSpecError(
+        `Fault spec key '${dotted}' is not allowed ('${forbidden}' is never a fault key).`,
+        `'${dotted}' is not a fault key`,
+        dotted,
+      );
+    if (keys.length > MAX_KEY_PARTS)
+      throw new FaultSpecError(
+        `Fault spec key '${dotted}' is nested deeper than ${MAX_KEY_PARTS} levels.`,
+        `'${dotted}' is not a fault key`,
+        dotted,
+      );
     let node = root;
     for (const key of keys.slice(0, -1)) {
       const next = node[key];
       if (typeof next === 'object' && next !== null && !Array.isArray(next)) {
         node = next as Record<string, unknown>;
       } else {
-        const created: Record<string, unknown> = {};
+        const created: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
         node[key] = created;
         node = created;
       }
@@ -153,6 +175,11 @@ function parseShorthand(text: string): Record<string, unknown> {
 
 /** Parses `--faults` text: JSON when it starts with `{`, the shorthand otherwise. */
 export function parseFaultSpec(text: string): FaultSpec {
+  if (text.length > MAX_FAULT_SPEC_CHARS)
+    throw new FaultSpecError(
+      `Fault spec is ${text.length} characters, more than the ${MAX_FAULT_SPEC_CHARS} allowed.`,
+      'the spec is too long',
+    );
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
     let value: unknown;

@@ -40,8 +40,16 @@ export interface HttpRequestOptions {
    * @default 'json'
    */
   responseType?: 'json' | 'text';
-  /** Per-request timeout in milliseconds; overrides the client's default. */
+  /**
+   * Deadline of each attempt in milliseconds, to the last byte of the answer; overrides the
+   * client's default.
+   */
   timeoutMs?: number;
+  /**
+   * The most bytes read of the answer (as received and once decompressed), for a call whose
+   * answer is large by nature; overrides the client's limit for the response type.
+   */
+  maxResponseBytes?: number;
   /**
    * Retry this request on 429/5xx even when its method is not in `retry_on_request`.
    * Only for requests the caller knows to be idempotent.

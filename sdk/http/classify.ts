@@ -124,6 +124,8 @@ export interface TransportFailure {
   code: string;
   /** Set when the failure is a timeout. */
   timeoutMs?: number;
+  /** Which deadline passed, in words (`no complete response within the per-attempt deadline "timeoutMs"`). */
+  deadline?: string;
   cancelled?: boolean;
   method: string;
   url: string;
@@ -141,7 +143,7 @@ export function errorForTransport(failure: TransportFailure): ConnectorError {
   const where = `${failure.method} ${failure.url}`;
   let message: string;
   if (failure.timeoutMs !== undefined)
-    message = `Request timed out after ${failure.timeoutMs} ms: ${where}`;
+    message = `Request timed out after ${failure.timeoutMs} ms: ${where}${failure.deadline === undefined ? '' : ` (${failure.deadline})`}`;
   else if (failure.cancelled === true) message = `Request was cancelled: ${where}`;
   else message = `Request failed before a response arrived (${failure.code}): ${where}`;
   // A write that got no answer may or may not have been applied: "retry" is only safe advice

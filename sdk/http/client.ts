@@ -16,8 +16,16 @@ import {
 import type { TransportFailure } from './classify';
 import { createAgentPool } from './agent-pool';
 import { matchesResponse } from './matchers';
-import { RAW_AXIOS_CONFIG, transportCode } from './raw-axios';
+import {
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_REQUEST_DEADLINE_MS,
+  responseLimitsOf,
+} from './limits';
+import type { ResponseSizeLimits } from './limits';
+import { RAW_AXIOS_CONFIG } from './raw-axios';
+import { errorForRefusedBody } from './refused-body';
 import { resolveUrl } from './resolve-url';
+import { sendOnce } from './send-once';
 import { backoffDelay, parseRetryAfter, sleep } from './retry-timing';
 import type {
   AppliedAuth,
@@ -39,12 +47,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** State shared by a client and the variants made with `withRetry`. */
 interface Shared {
   options: HttpClientOptions;
+  limits: ResponseSizeLimits;
   axios: AxiosInstance;
   agents: { http: http.Agent; https: https.Agent; owned: boolean };
   /** Until when a 429 holds every request of the client (epoch ms). */
@@ -61,21 +69,8 @@ type Outcome =
       headers: Record<string, string>;
       body: string;
     }
-  | { kind: 'transport'; failure: TransportFailure };
-
-function flattenHeaders(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  const source =
-    typeof (raw as { toJSON?: unknown }).toJSON === 'function'
-      ? (raw as { toJSON(): unknown }).toJSON()
-      : raw;
-  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
+  | { kind: 'transport'; failure: TransportFailure }
+  | { kind: 'refused'; status: number; error: ConnectorError };
 
 function appendQuery(url: URL, query: Record<string, QueryValue> | undefined): void {
   if (query === undefined) return;
@@ -84,17 +79,6 @@ function appendQuery(url: URL, query: Record<string, QueryValue> | undefined): v
     if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
     else url.searchParams.append(key, String(value));
   }
-}
-
-function describeTransport(
-  error: unknown,
-  timeoutMs: number,
-): Omit<TransportFailure, 'method' | 'url'> {
-  const code = transportCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'ETIMEDOUT' && /timeout/i.test(detail)) return { code, timeoutMs, detail };
-  if (code === 'ERR_CANCELED') return { code, cancelled: true, detail };
-  return { code, detail };
 }
 
 function policyOf(retry: Partial<RetryPolicy> | undefined): RetryPolicy {
@@ -118,7 +102,15 @@ function createShared(options: HttpClientOptions): Shared {
     httpAgent: agents.http,
     httpsAgent: agents.https,
   });
-  return { options, axios: instance, agents, pausedUntil: 0, inFlight: 0, queue: [] };
+  return {
+    options,
+    limits: responseLimitsOf(options.maxResponseBytes),
+    axios: instance,
+    agents,
+    pausedUntil: 0,
+    inFlight: 0,
+    queue: [],
+  };
 }
 
 /**
@@ -144,9 +136,14 @@ function releaseSlot(shared: Shared): void {
   else shared.inFlight -= 1;
 }
 
-async function waitForPause(shared: Shared, signal: AbortSignal | undefined): Promise<void> {
-  for (let now = Date.now(); now < shared.pausedUntil; now = Date.now())
-    await sleep(shared.pausedUntil - now, signal);
+/** Waits out a 429 pause of the client, but never past `deadlineAt`. */
+async function waitForPause(
+  shared: Shared,
+  signal: AbortSignal | undefined,
+  deadlineAt: number,
+): Promise<void> {
+  for (let now = Date.now(); now < Math.min(shared.pausedUntil, deadlineAt); now = Date.now())
+    await sleep(Math.min(shared.pausedUntil, deadlineAt) - now, signal);
 }
 
 function parseJson(body: string, method: string, url: () => string, contentType: string): unknown {
@@ -177,32 +174,27 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
     url: URL,
     headers: Record<string, string>,
     data: string | undefined,
-    timeoutMs: number,
+    limits: { timeoutMs: number; deadline: string; maxBytes: number; maxBytesName: string },
     signal: AbortSignal | undefined,
   ): Promise<Outcome> {
-    try {
-      const response = await shared.axios.request<string>({
-        method,
-        url: url.toString(),
-        headers,
-        data,
-        timeout: timeoutMs,
-        ...(signal === undefined ? {} : { signal }),
-      });
+    const outcome = await sendOnce(shared.axios, {
+      method,
+      url: url.toString(),
+      headers,
+      ...(data === undefined ? {} : { data }),
+      ...limits,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (outcome.kind === 'response') return outcome;
+    const redactedUrl = redactor.redact(url.toString());
+    if (outcome.kind === 'refused')
       return {
-        kind: 'response',
-        status: response.status,
-        statusText: response.statusText ?? '',
-        headers: flattenHeaders(response.headers),
-        body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+        kind: 'refused',
+        status: outcome.status,
+        error: errorForRefusedBody(method, redactedUrl, outcome),
       };
-    } catch (error: unknown) {
-      const redactedUrl = redactor.redact(url.toString());
-      return {
-        kind: 'transport',
-        failure: { ...describeTransport(error, timeoutMs), method, url: redactedUrl },
-      };
-    }
+    const { kind: _kind, ...failure } = outcome;
+    return { kind: 'transport', failure: { ...failure, method, url: redactedUrl } };
   }
 
   function report(exchange: Exchange): void {
@@ -228,8 +220,14 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       );
     const target = resolveUrl(options.baseUri, req.url);
     appendQuery(target, req.query);
-    const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    const deadlineMs = options.deadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
     const responseType = req.responseType ?? 'json';
+    const maxBytes = req.maxResponseBytes ?? shared.limits[responseType];
+    const maxBytesName =
+      req.maxResponseBytes === undefined
+        ? `maxResponseBytes.${responseType}`
+        : "the request's maxResponseBytes";
     const retryable = req.retry === true || policy.methods.includes(req.method);
     let data: string | undefined;
     const baseHeaders: Record<string, string> = {
@@ -243,12 +241,34 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       baseHeaders[key.toLowerCase()] = value;
 
     const started = Date.now();
+    const deadlineAt = started + deadlineMs;
+    const requestDeadline = 'the deadline "deadlineMs" for the request and its retries passed';
+    const attemptDeadline = 'no complete response within the per-attempt deadline "timeoutMs"';
+    /** True when a wait of `delay` ms still leaves time for another attempt. */
+    const fitsDeadline = (delay: number): boolean => Date.now() + delay < deadlineAt;
     let attempt = 0;
     let retries = 0;
     let refreshed = false;
     for (;;) {
       attempt += 1;
-      await waitForPause(shared, req.signal);
+      await waitForPause(shared, req.signal, deadlineAt);
+      const remaining = deadlineAt - Date.now();
+      if (remaining <= 0)
+        throw redactor.redactValue(
+          errorForTransport({
+            code: 'ETIMEDOUT',
+            timeoutMs: deadlineMs,
+            deadline: requestDeadline,
+            method: req.method,
+            url: redactor.redact(target.toString()),
+            detail: 'the deadline passed before another attempt could start',
+          }),
+        );
+      // The last attempt gets what is left of the request's deadline, if that is less.
+      const limits =
+        remaining < timeoutMs
+          ? { timeoutMs: remaining, deadline: requestDeadline, maxBytes, maxBytesName }
+          : { timeoutMs, deadline: attemptDeadline, maxBytes, maxBytesName };
       let applied: AppliedAuth | undefined;
       const url = new URL(target);
       const headers = { ...baseHeaders };
@@ -273,13 +293,31 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         // pause holds it too, so a throttled client sends nothing until Retry-After has passed.
         await waitForPause(shared, req.signal);
         sentAt = Date.now();
-        outcome = await send(req.method, url, headers, data, timeoutMs, req.signal);
+        outcome = await send(req.method, url, headers, data, limits, req.signal);
       } finally {
         releaseSlot(shared);
       }
       const durationMs = Date.now() - sentAt;
 
+      if (outcome.kind === 'refused') {
+        if (options.onExchange !== undefined)
+          report({
+            attempt,
+            method: req.method,
+            url: redactedUrl(),
+            status: outcome.status,
+            durationMs,
+            requestHeaders: headers,
+            ...(data === undefined ? {} : { requestBody: data }),
+            error: outcome.error.message,
+          });
+        // An oversized or undecodable answer would be the same on a second attempt.
+        throw redactor.redactValue(outcome.error);
+      }
+
       if (outcome.kind === 'transport') {
+        // The request's own deadline is reported as that, not as the shortened attempt's.
+        if (outcome.failure.deadline === requestDeadline) outcome.failure.timeoutMs = deadlineMs;
         if (options.onExchange !== undefined)
           report({
             attempt,
@@ -291,16 +329,20 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             error: outcome.failure.detail,
           });
         const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
-        if (
+        const wouldRetry =
           retryable &&
           isRetryableTransport(outcome.failure) &&
+          outcome.failure.deadline !== requestDeadline &&
           retries < policy.maxRetries &&
-          Date.now() - started + delay <= policy.maxRetryTimeMs
-        ) {
+          Date.now() - started + delay <= policy.maxRetryTimeMs;
+        if (wouldRetry && fitsDeadline(delay)) {
           retries += 1;
           await sleep(delay, req.signal);
           continue;
         }
+        // A timeout that only the request's deadline keeps from being retried is that deadline's.
+        if (wouldRetry && outcome.failure.timeoutMs !== undefined)
+          Object.assign(outcome.failure, { timeoutMs: deadlineMs, deadline: requestDeadline });
         throw redactor.redactValue(errorForTransport(outcome.failure));
       }
 
@@ -349,13 +391,16 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       }
 
       if (ok || req.acceptStatus?.includes(status)) {
+        // An accepted error body (a SOAP fault) is read for its message, which the caller may
+        // clip: it is scrubbed whole first, so no clip can cut a secret in two.
+        const shown = ok ? body : redactor.redact(body);
         const parsed =
           responseType === 'json' && ok
             ? parseJson(body, req.method, redactedUrl, outcome.headers['content-type'] ?? '')
             : responseType === 'json'
               ? // An accepted non-2xx body (e.g. a SOAP fault) need not be JSON.
-                parseLenient(body)
-              : body;
+                parseLenient(shown)
+              : shown;
         return {
           status,
           headers: outcome.headers,
@@ -376,7 +421,8 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         if (
           withinCap &&
           retries < policy.maxRetries &&
-          Date.now() - started + delay <= policy.maxRetryTimeMs
+          Date.now() - started + delay <= policy.maxRetryTimeMs &&
+          fitsDeadline(delay)
         ) {
           retries += 1;
           await sleep(delay, req.signal);
@@ -390,7 +436,8 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             statusText,
             method: req.method,
             url: redactedUrl(),
-            body,
+            // Scrubbed whole before the connector's error_body reader clips any of it.
+            body: redactor.redact(body),
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
             ...(refreshed ? { afterRefresh: true } : {}),
           },

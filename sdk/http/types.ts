@@ -3,6 +3,7 @@ import type * as https from 'node:https';
 import type { HttpClient, HttpMethod, ResponseMatcher } from '../define';
 import type { RemoteMessage } from '../errors';
 import type { Redactor } from '../redact';
+import type { ResponseSizeLimits } from './limits';
 
 /**
  * When and how often a failed request is sent again. Retries back off exponentially with full
@@ -113,10 +114,23 @@ export interface HttpClientOptions {
   /** Authorization hooks; without them requests go out unauthenticated. */
   auth?: AuthHooks;
   /**
-   * Default per-request timeout.
+   * Default deadline of one attempt, from sending to the last byte of the answer (not a socket
+   * idle timeout: a server trickling bytes cannot stretch it).
    * @default 30000
    */
   timeoutMs?: number;
+  /**
+   * Deadline of one request including every retry and wait (backoff, `Retry-After`, a 429
+   * pause); the last attempt is cut short to fit it.
+   * @default 90000
+   */
+  deadlineMs?: number;
+  /**
+   * The most bytes read of one answer, as received and once decompressed, by response type; a
+   * larger answer is refused as `unexpected_response` naming the limit.
+   * @default { json: 16 MiB, text: 32 MiB, token: 256 KiB }
+   */
+  maxResponseBytes?: Partial<ResponseSizeLimits>;
   /** Retry policy; missing keys take their defaults. */
   retry?: Partial<RetryPolicy>;
   /** Most requests in flight at once; more wait in a queue. Unbounded when absent. */

@@ -3,11 +3,18 @@ import type * as https from 'node:https';
 import axios from 'axios';
 import { ConnectorError } from '../errors';
 import type { ClientAuthentication } from '../define';
-import { RAW_AXIOS_CONFIG, transportCode } from '../http/raw-axios';
+import { DEFAULT_MAX_TOKEN_BYTES } from '../http/limits';
+import { RAW_AXIOS_CONFIG } from '../http/raw-axios';
+import { errorForRefusedBody } from '../http/refused-body';
+import { sendOnce } from '../http/send-once';
 import type { Exchange } from '../http/types';
+import { REDACTED } from '../redact';
 import type { Redactor } from '../redact';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+// Token requests use the caller's agents (the connection's pool) through one shared instance.
+const tokenAxios = axios.create(RAW_AXIOS_CONFIG);
 
 /** How to reach and authenticate at a token endpoint. */
 export interface TokenEndpointOptions {
@@ -35,10 +42,15 @@ export interface TokenEndpointOptions {
    */
   rateLimitRetries?: number;
   /**
-   * Request timeout.
+   * Deadline of the token request, from sending to the last byte of the answer.
    * @default 30000
    */
   timeoutMs?: number;
+  /**
+   * The most bytes read of the answer, as received and once decompressed.
+   * @default 262144
+   */
+  maxResponseBytes?: number;
   /** Registers the client secret and returned tokens, and scrubs errors and exchanges. */
   redactor?: Redactor;
   /** Receives the token exchange, redacted. */
@@ -100,71 +112,116 @@ export async function tokenEndpointRequest(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const body = form.toString();
   const started = Date.now();
-  try {
-    const response = await axios.request<string>({
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_TOKEN_BYTES;
+  const outcome = await sendOnce(tokenAxios, {
+    method: 'POST',
+    url: options.tokenEndpoint,
+    headers,
+    data: body,
+    agents: options.agent ?? {},
+    timeoutMs,
+    deadline: 'no complete response within the token request\'s deadline "timeoutMs"',
+    maxBytes,
+    maxBytesName: 'maxResponseBytes.token',
+  });
+  if (options.onExchange !== undefined) {
+    const exchange: Exchange = {
+      attempt: 1,
       method: 'POST',
-      url: options.tokenEndpoint,
-      headers,
-      data: body,
-      timeout: timeoutMs,
-      ...RAW_AXIOS_CONFIG,
-      ...(options.agent?.http === undefined ? {} : { httpAgent: options.agent.http }),
-      ...(options.agent?.https === undefined ? {} : { httpsAgent: options.agent.https }),
-    });
-    const text = typeof response.data === 'string' ? response.data : '';
-    const contentType = String(response.headers['content-type'] ?? '');
-    if (options.onExchange !== undefined) {
-      const exchange: Exchange = {
-        attempt: 1,
-        method: 'POST',
-        url,
-        status: response.status,
-        durationMs: Date.now() - started,
-        requestHeaders: headers,
-        requestBody: body,
-        responseHeaders: { 'content-type': contentType },
-        responseBody: tokenSafeBody(text),
-      };
-      try {
-        options.onExchange(redactor === undefined ? exchange : redactor.redactValue(exchange));
-      } catch {
-        // A failing log sink must not turn a token the server issued into a "transport" error.
-      }
-    }
-    const retryAfter = response.headers['retry-after'];
-    return {
-      status: response.status,
-      contentType,
-      body: text,
       url,
-      ...(typeof retryAfter === 'string' ? { retryAfter } : {}),
+      durationMs: Date.now() - started,
+      requestHeaders: headers,
+      requestBody: body,
+      ...(outcome.kind === 'response'
+        ? {
+            status: outcome.status,
+            responseHeaders: { 'content-type': outcome.headers['content-type'] ?? '' },
+            responseBody: tokenSafeBody(outcome.body),
+          }
+        : outcome.kind === 'refused'
+          ? { status: outcome.status, error: outcome.detail }
+          : { error: outcome.detail }),
     };
-  } catch (error: unknown) {
-    const code = transportCode(error);
+    try {
+      options.onExchange(redactor === undefined ? exchange : redactor.redactValue(exchange));
+    } catch {
+      // A failing log sink must not turn a token the server issued into a "transport" error.
+    }
+  }
+  if (outcome.kind === 'refused') {
+    const error = errorForRefusedBody('POST', url, outcome);
+    throw new ConnectorError(
+      error.code,
+      error.message.replace(/^The response/, "The token endpoint's response"),
+      {
+        hint: 'Check that the token endpoint URL points at the OAuth 2.0 token endpoint.',
+        details: error.details,
+      },
+    );
+  }
+  if (outcome.kind === 'transport') {
+    const code = outcome.code;
     const message =
-      code === 'ETIMEDOUT'
-        ? `The token request timed out after ${timeoutMs} ms: POST ${url}`
+      outcome.timeoutMs !== undefined
+        ? `The token request timed out after ${timeoutMs} ms: POST ${url} (${outcome.deadline ?? 'deadline passed'})`
         : `The token request failed before a response arrived (${code}): POST ${url}`;
     throw new ConnectorError('transport', message, {
       hint: 'Check the token endpoint URL and the network path to it.',
       details: { method: 'POST', url, transportCode: code },
     });
   }
+  const retryAfter = outcome.headers['retry-after'];
+  return {
+    status: outcome.status,
+    contentType: outcome.headers['content-type'] ?? '',
+    body: outcome.body,
+    url,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  };
+}
+
+// Keys of a token response whose values are credentials, whatever the server calls them.
+const TOKEN_KEY = /token|secret|assertion|password/i;
+// A run this long of token characters in a body that is neither JSON nor a form is a credential
+// as far as a log can tell.
+const TOKEN_LIKE_RUN = /[A-Za-z0-9._~+/=-]{24,}/g;
+const MAX_BLANK_DEPTH = 32;
+
+function isTokenKey(key: string): boolean {
+  return key !== 'token_type' && TOKEN_KEY.test(key);
+}
+
+function blankTokens(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_BLANK_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => blankTokens(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    copy[key] = isTokenKey(key) ? REDACTED : blankTokens(item, depth + 1);
+  return copy;
 }
 
 /**
  * A token response body with token values blanked before it is logged, even when the redactor
- * has not seen them yet (they are registered only after the response is checked).
+ * has not seen them yet (they are registered only after the response is checked, and never
+ * when it fails the check): in JSON at any depth, in a form-encoded answer
+ * (`access_token=...&token_type=bearer`), and as long token-like runs in any other text.
  */
 function tokenSafeBody(text: string): string {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return text;
-    const copy: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
-    for (const key of ['access_token', 'refresh_token', 'id_token'])
-      if (key in copy) copy[key] = '[REDACTED]';
-    return JSON.stringify(copy);
+    if (typeof parsed === 'object' && parsed !== null)
+      return JSON.stringify(blankTokens(parsed, 0));
   } catch {
-    return text;
+    // Not JSON: one of the forms below.
   }
+  const trimmed = text.trim();
+  if (trimmed.includes('=') && !/\s/.test(trimmed)) {
+    const pairs = [...new URLSearchParams(trimmed)].map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${isTokenKey(key) ? REDACTED : encodeURIComponent(value)}`,
+    );
+    return pairs.join('&');
+  }
+  return text.replace(TOKEN_LIKE_RUN, REDACTED);
 }

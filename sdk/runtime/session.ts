@@ -209,6 +209,9 @@ export function createSession<F extends z.ZodObject>(
             ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
             ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
             ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
+            ...(options.http?.maxResponseBytes?.token === undefined
+              ? {}
+              : { maxResponseBytes: options.http.maxResponseBytes.token }),
           });
     const authHooks =
       auth.type === 'oauth2'

@@ -44,6 +44,8 @@ export interface TokenManagerOptions<C> {
   onTokensFailed?: (error: unknown) => void;
   onExchange?: (exchange: Exchange) => void;
   timeoutMs?: number;
+  /** The most bytes read of a token response (`maxResponseBytes.token`). */
+  maxResponseBytes?: number;
   /** The connection's keep-alive pool, shared with its API requests. */
   agent?: TokenEndpointOptions['agent'];
   now: () => number;
@@ -104,6 +106,9 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
       redactor,
       ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.maxResponseBytes === undefined
+        ? {}
+        : { maxResponseBytes: options.maxResponseBytes }),
       ...(options.agent === undefined ? {} : { agent: options.agent }),
     };
   }

@@ -16,6 +16,13 @@ export { withFileLock } from './file-lock';
 export type { FileLockOptions } from './file-lock';
 export type { AtomicWriteOptions } from './atomic-write';
 export { locateJsonError } from './json-position';
+export {
+  describeJsonRefusal,
+  FORBIDDEN_JSON_KEYS,
+  JsonRefusedError,
+  parseBoundedJson,
+} from './bounded-json';
+export type { JsonBounds, JsonRefusal } from './bounded-json';
 export type { JsonErrorPosition } from './json-position';
 export { nodeSettingsFs } from './settings-fs';
 export type { SettingsFs } from './settings-fs';

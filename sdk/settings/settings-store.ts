@@ -2,7 +2,8 @@ import { ConnectorError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { decryptSettingsEnvelope, encryptSettingsText, looksEncrypted } from './encryption';
-import { locateJsonError } from './json-position';
+import { describeJsonRefusal, JsonRefusedError, parseBoundedJson } from './bounded-json';
+import type { JsonBounds } from './bounded-json';
 import { resolveMasterKey } from './master-key';
 import { nodeSettingsFs } from './settings-fs';
 import type { MasterKeyLookupOptions } from './master-key';
@@ -235,24 +236,39 @@ async function readSettingsText(fs: SettingsFs, file: string): Promise<string> {
 }
 
 /**
- * Parses settings JSON text (a leading byte-order mark allowed); invalid JSON is an
- * `invalid_settings` error naming the file and the position, never the text.
+ * A settings file is a few connections of a dozen short fields (three levels deep; a few KiB,
+ * a third more once encrypted as base64); the bounds leave room for many connections and extra
+ * keys while refusing what no settings file holds.
+ */
+export const SETTINGS_JSON_BOUNDS: JsonBounds = { maxDepth: 16, maxChars: 4 * 1024 * 1024 };
+
+/**
+ * Parses settings JSON text (a leading byte-order mark allowed) within
+ * {@link SETTINGS_JSON_BOUNDS}; invalid, oversized or too deeply nested JSON, or a
+ * `__proto__`/`constructor`/`prototype` key, is an `invalid_settings` error naming the file and
+ * the position, never the text.
  */
 function parseSettingsJson(text: string, file: string): unknown {
-  // Editors on Windows like to add a byte-order mark, which JSON.parse refuses.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    return JSON.parse(body);
-  } catch {
+    return parseBoundedJson(text, SETTINGS_JSON_BOUNDS);
+  } catch (error) {
+    if (!(error instanceof JsonRefusedError)) throw error;
     // JSON.parse's own message quotes the text around the error, which may be a secret.
-    const at = locateJsonError(body);
+    const { refusal } = error;
     const where =
-      at === undefined ? '' : ` at line ${at.line}, column ${at.column} (position ${at.position})`;
+      refusal.reason === 'syntax' && refusal.at !== undefined
+        ? ` at line ${refusal.at.line}, column ${refusal.at.column} (position ${refusal.at.position})`
+        : '';
     throw new ConnectorError(
       'invalid_settings',
-      `Settings file '${file}' is not valid JSON${where}.`,
+      refusal.reason === 'syntax'
+        ? `Settings file '${file}' is not valid JSON${where}.`
+        : `Settings file '${file}' ${describeJsonRefusal(refusal)}.`,
       {
-        hint: 'Fix the JSON syntax at that position; values are not shown because they may be secrets.',
+        hint:
+          refusal.reason === 'syntax'
+            ? 'Fix the JSON syntax at that position; values are not shown because they may be secrets.'
+            : 'A settings file holds connections of plain string fields: {"connections": {"NAME": {...}}}.',
       },
     );
   }

@@ -16,10 +16,36 @@ function formUrlEncode(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
 }
 
+/** Every character as a JSON `\uXXXX` escape, as some serialisers write non-ASCII-safe output. */
+function jsonUnicodeEscape(value: string): string {
+  return [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+/** Every encoding of a secret a server or proxy could echo, by name. */
+export function encodedForms(value: string): Array<[form: string, text: string]> {
+  const bytes = Buffer.from(value, 'utf8');
+  return [
+    ['url-encoded', encodeURIComponent(value)],
+    [
+      'url-encoded (lower-case hex)',
+      encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+    ],
+    ['form-encoded', formUrlEncode(value)],
+    ['json-escaped', JSON.stringify(value).slice(1, -1)],
+    ['json slash-escaped', JSON.stringify(value).slice(1, -1).replaceAll('/', '\\/')],
+    ['json unicode-escaped', jsonUnicodeEscape(value)],
+    ['base64', bytes.toString('base64').replace(/=+$/, '')],
+    ['base64url', bytes.toString('base64url')],
+    ['hex', bytes.toString('hex')],
+    ['hex (upper case)', bytes.toString('hex').toUpperCase()],
+  ];
+}
+
 /**
  * Collects secrets (by label, never printing their values) and scans texts, errors and files for
- * them: the exact value, its URL- and JSON-encoded forms, HTTP Basic credentials built from it,
- * and any {@link WINDOW}-character slice of it (a truncated or partly redacted leak).
+ * them: the exact value, every encoding of {@link encodedForms} (URL and form, either hex case;
+ * JSON with `\"`, `\/` or `\u` escapes; base64, base64url, hex), HTTP Basic credentials built
+ * from it, and any {@link WINDOW}-character slice of it (a truncated or partly redacted leak).
  */
 export interface SecretScanner {
   add(label: string, value: string | undefined): void;
@@ -56,9 +82,7 @@ export function createSecretScanner(): SecretScanner {
       if (value === undefined || value.length < 8) return;
       labels.add(label);
       addNeedle(label, 'exact', value);
-      addNeedle(label, 'url-encoded', encodeURIComponent(value));
-      addNeedle(label, 'form-encoded', formUrlEncode(value));
-      addNeedle(label, 'json-escaped', JSON.stringify(value).slice(1, -1));
+      for (const [form, text] of encodedForms(value)) addNeedle(label, form, text);
       for (let start = 0; start + WINDOW <= value.length; start += 1)
         addNeedle(label, `slice ${start}..${start + WINDOW}`, value.slice(start, start + WINDOW));
     },

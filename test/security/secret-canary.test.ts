@@ -18,7 +18,8 @@ import { createSession } from '../../sdk/index';
 import type { Exchange } from '../../sdk/http/types';
 import { ROOT } from '../helpers/build-dist';
 import { CLI_MAIN, ensureDist } from '../helpers/ensure-dist';
-import { createSecretScanner } from '../helpers/secret-scan';
+import { startHostileServer } from '../helpers/hostile-server';
+import { createSecretScanner, encodedForms } from '../helpers/secret-scan';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 
 const INPUTS = path.join(ROOT, 'fixtures', 'inputs');
@@ -287,6 +288,42 @@ it('the scan itself finds a planted canary in every form it checks', () => {
   expect(new Set(scanner.leaks.map((l) => l.where.split(' ')[0]))).toEqual(
     new Set(['exact', 'slice', 'basic', 'cause']),
   );
+  // Every encoding, on a secret that has characters each encoding changes.
+  const odd = `${secret}/+ é`;
+  const oddScanner = createSecretScanner();
+  oddScanner.add('planted odd', odd);
+  const forms = encodedForms(odd);
+  for (const [form, text] of forms) oddScanner.scanText(`encoded:${form}`, `x${text}y`);
+  expect(new Set(oddScanner.leaks.map((l) => l.where))).toEqual(
+    new Set(forms.map(([form]) => `encoded:${form}`)),
+  );
+});
+
+it('keeps every encoding of every secret out of what a hostile server makes exec --verbose print', async () => {
+  const server = await startHostileServer();
+  try {
+    const { access_token: _cached, ...connection } = server.settings;
+    const secrets = [server.accessToken, connection.client_secret!, connection.refresh_token!];
+    // The API echoes each secret in every encoding, inside a JSON body and in the error text.
+    const echoes = secrets.flatMap((secret) => encodedForms(secret).map(([, text]) => text));
+    const hostileFile = path.join(dir, 'hostile-settings.json');
+    writeFileSync(hostileFile, JSON.stringify(connection), { mode: 0o600 });
+    for (const [status, body] of [
+      [200, JSON.stringify({ echoes })],
+      [400, JSON.stringify({ error: echoes.join(' '), errors: echoes.map((e) => ({ error: e })) })],
+    ] as const) {
+      server.api({ kind: 'answer', status, body });
+      for (const mode of [['--verbose'], ['--verbose', '--json']])
+        await cli(['exec', 'test', '--settings', hostileFile, ...mode]);
+    }
+    const scanner = createSecretScanner();
+    secrets.forEach((secret, i) => scanner.add(`hostile secret ${i}`, secret));
+    for (const output of outputs.slice(-8)) scanner.scanText(output.where, output.text ?? '');
+    expect(outputs.slice(-8).some((o) => o.text?.includes('→ GET'))).toBe(true);
+    expect(scanner.leaks).toEqual([]);
+  } finally {
+    await server.close();
+  }
 });
 
 describe('the compiled CLI as a separate process', () => {

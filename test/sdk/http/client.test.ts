@@ -302,7 +302,7 @@ describe('createHttpClient() timeouts', () => {
       client().request({ method: 'POST', url: 'slow', json: {}, timeoutMs: 100 }),
     ).rejects.toMatchObject({
       code: 'transport',
-      message: `Request timed out after 100 ms: POST ${server.url}/api/v1/acme/slow`,
+      message: `Request timed out after 100 ms: POST ${server.url}/api/v1/acme/slow (no complete response within the per-attempt deadline "timeoutMs")`,
     });
   });
 
