@@ -6,7 +6,7 @@
  * authorized and answered.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { FUNCTIONAL_AREAS } from '../constants';
+import { FUNCTIONAL_AREAS, SOAP_BODY_LIMIT_BYTES } from '../constants';
 import type { RoutePluginOptions } from '../context';
 import { SoapFault } from '../errors';
 import { ROUTE_NAMES } from '../route-names';
@@ -24,7 +24,11 @@ const financialManagementRoutes: FastifyPluginAsync<RoutePluginOptions> = async 
 ) => {
   app.post<{ Params: { tenant: string; version: string } }>(
     '/ccx/service/:tenant/Financial_Management/:version',
-    { config: { sandbox: { routeName: ROUTE_NAMES.soap, kind: 'soap' } } },
+    {
+      config: { sandbox: { routeName: ROUTE_NAMES.soap, kind: 'soap' } },
+      // Import_Accounting_Journal carries journals of any size.
+      bodyLimit: SOAP_BODY_LIMIT_BYTES,
+    },
     async (request, reply) => {
       const state = request.sandboxState;
       let parsed: ParsedSoapRequest | Error | undefined = state?.soap;
@@ -33,6 +37,8 @@ const financialManagementRoutes: FastifyPluginAsync<RoutePluginOptions> = async 
       if (parsed instanceof Error) throw parsed;
       const soap = parsed;
       const caller = authenticateSoap(context, request, request.params.tenant, soap.usernameToken);
+      // Imports complete in the background: bring them up to date before anything reads them.
+      caller.tenant.imports.settle(context.now(), caller.tenant.journals);
       const requestXpath = `/bsvc:${soap.requestElementName}[1]`;
       const operation = FINANCIAL_MANAGEMENT_OPERATIONS[soap.operation];
       if (operation === undefined) {

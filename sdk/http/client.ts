@@ -4,6 +4,7 @@
  */
 import type * as http from 'node:http';
 import type * as https from 'node:https';
+import { Readable } from 'node:stream';
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { ConnectorError, isConnectorError } from '../errors';
@@ -97,6 +98,15 @@ function describeTransport(
   return { code, detail };
 }
 
+/** What an exchange record shows of the request body; a streamed one is too large to keep. */
+function requestBodyOf(
+  data: string | undefined,
+  req: HttpRequestOptions,
+): { requestBody?: string } {
+  if (req.bodyStream !== undefined) return { requestBody: '[streamed body]' };
+  return data === undefined ? {} : { requestBody: data };
+}
+
 function policyOf(retry: Partial<RetryPolicy> | undefined): RetryPolicy {
   const merged = { ...DEFAULT_RETRY_POLICY };
   for (const [key, value] of Object.entries(retry ?? {}))
@@ -169,7 +179,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
     method: HttpMethod,
     url: URL,
     headers: Record<string, string>,
-    data: string | undefined,
+    data: string | Readable | undefined,
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<Outcome> {
@@ -179,6 +189,8 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
         url: url.toString(),
         headers,
         data,
+        // A streamed body has no length to check; axios's 10 MB default applies to buffers.
+        ...(data instanceof Readable ? { maxBodyLength: Infinity } : {}),
         timeout: timeoutMs,
         ...(signal === undefined ? {} : { signal }),
       });
@@ -262,7 +274,9 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       const sentAt = Date.now();
       let outcome: Outcome;
       try {
-        outcome = await send(req.method, url, headers, data, timeoutMs, req.signal);
+        // A fresh stream per attempt: a consumed one cannot be sent again.
+        const payload = req.bodyStream === undefined ? data : Readable.from(req.bodyStream());
+        outcome = await send(req.method, url, headers, payload, timeoutMs, req.signal);
       } finally {
         releaseSlot(shared);
       }
@@ -276,7 +290,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             url: redactedUrl(),
             durationMs,
             requestHeaders: headers,
-            ...(data === undefined ? {} : { requestBody: data }),
+            ...requestBodyOf(data, req),
             error: outcome.failure.detail,
           });
         const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
@@ -309,7 +323,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
           status,
           durationMs,
           requestHeaders: headers,
-          ...(data === undefined ? {} : { requestBody: data }),
+          ...requestBodyOf(data, req),
           responseHeaders: outcome.headers,
           responseBody: body,
         });
