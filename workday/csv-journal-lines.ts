@@ -68,8 +68,10 @@ function planColumns(
     if (at !== undefined) fields.push([field, at]);
     else if (named !== undefined || field === 'ledger_account') missing.push(named ?? field);
   }
-  if (!fields.some(([f]) => f === 'debit') && !fields.some(([f]) => f === 'credit'))
-    missing.push(mapping.columns?.debit ?? 'debit');
+  const hasAmount = fields.some(([f]) => f === 'debit' || f === 'credit');
+  const amountNamed = mapping.columns?.debit !== undefined || mapping.columns?.credit !== undefined;
+  // Named amount columns that are missing are already listed.
+  if (!hasAmount && !amountNamed) missing.push('debit');
   const worktags: Array<[string, number]> = [];
   if (mapping.worktags !== undefined) {
     for (const [type, name] of Object.entries(mapping.worktags)) {

@@ -79,9 +79,9 @@ export const SAMPLE_IMPORT_STATUS = {
   import_process: [{ type: 'WID', value: '4c7d1e2f3a5b4c6d8e9f0a1b2c3d4e5f' }],
   journal_wid: '9b1f3c0e2a7d4e5f8a6b7c8d9e0f1a2b',
   journal_status: 'Posted',
-  line_count: 20000,
-  total_debit: '1250000.00',
-  total_credit: '1250000.00',
+  line_count: 800,
+  total_debit: '125000.00',
+  total_credit: '125000.00',
   duplicate: false,
   message_count: 1,
   messages: [

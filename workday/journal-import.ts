@@ -81,10 +81,18 @@ function journalFields(entry: JournalEntry | undefined): Partial<ImportStatusOut
   };
 }
 
+/**
+ * Journals read back after a completed import only up to this size: Get_Journals returns every
+ * line, and no published Response_Group leaves them out.
+ */
+export const READ_BACK_MAX_LINES = 1000;
+
 interface Follow {
   ctx: ImportContext;
   deadline: number;
   journalId?: string;
+  /** Read the journal (its WID and status) once the import completed. @default true */
+  readJournal?: boolean;
   inputLineOf?: (n: number) => InputLinePosition | undefined;
 }
 
@@ -103,6 +111,8 @@ async function pollStatus(
       last = await ctx.integrations.getImportProcess(reference);
     } catch (error) {
       if (!isConnectorError(error)) throw error;
+      // A refused reference (not one of this tenant's imports) is the caller's to fix.
+      if (last === undefined && !UNKNOWN_OUTCOME.has(error.code)) throw error;
       // The import was received: a failing status read must not turn into a failed action,
       // which a platform would retry (and, without a journal ID, import again).
       return last === undefined ? { error } : { status: last, error };
@@ -163,7 +173,11 @@ export async function followImport(
       : [];
   output.messages = messages.map((m) => mapImportMessage(m, follow.inputLineOf));
   output.message_count = output.messages.length;
-  if (follow.journalId !== undefined && status.state.startsWith('completed')) {
+  if (
+    follow.journalId !== undefined &&
+    follow.readJournal !== false &&
+    status.state.startsWith('completed')
+  ) {
     try {
       Object.assign(output, journalFields(await follow.ctx.fm.getJournalById(follow.journalId)));
     } catch {
@@ -246,6 +260,7 @@ export async function importJournalOnce(
     ctx,
     deadline: now() + ctx.waitMs,
     journalId,
+    readJournal: journal.lineCount <= READ_BACK_MAX_LINES,
     inputLineOf: (n) => journal.inputLineOf(n),
   };
   const totals = {
