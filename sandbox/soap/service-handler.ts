@@ -1,7 +1,8 @@
 /**
  * Answers one SOAP request of a Workday service: the envelope (read in the app's preHandler, so
  * faults match on the operation name) is authenticated, dispatched to the service's operation,
- * validated, authorized and answered.
+ * checked against the schema (wws-schema/: order, unknown and missing elements, cardinality, ID
+ * types) before any business rule, as Workday does, then validated, authorized and answered.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FUNCTIONAL_AREAS } from '../constants';
@@ -12,6 +13,7 @@ import type { SoapOperation } from './operations/operation';
 import { parseSoapRequest } from './parse';
 import type { ParsedSoapRequest } from './parse';
 import { attribute } from './xml';
+import { validateWwsDocument, WWS_SCHEMA } from '../../wws-schema';
 
 /** The route parameters of every SOAP service path. */
 export interface SoapRouteParams {
@@ -47,6 +49,13 @@ export function createSoapServiceHandler(
           xpath: requestXpath,
         },
       ]);
+    }
+    const { issues } = validateWwsDocument(
+      typeof request.body === 'string' ? request.body : '',
+      WWS_SCHEMA,
+    );
+    if (issues.length > 0) {
+      throw validationFault(issues.map(({ message, xpath }) => ({ message, xpath })));
     }
     const body = operation({
       context,
