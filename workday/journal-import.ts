@@ -14,7 +14,7 @@ import type { ImportStatusOutput } from './import-output';
 import type { InputLinePosition, LargeJournal } from './large-journal';
 import type { FinancialManagement } from './soap/financial-management';
 import type { JournalEntry } from './soap/get-journals';
-import { isAddOnlyRefusal } from './soap/import-accounting-journal';
+import { isAddOnlyResubmission } from './soap/duplicate-journal';
 import type { ImportReceipt } from './soap/import-accounting-journal';
 import type { Integrations } from './soap/integrations';
 import type { ImportProcessStatus } from './soap/import-processes';
@@ -41,9 +41,6 @@ const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set([
   'rate_limited',
 ]);
 
-// Guess, as post_journal_entry: the sandbox's Submit text for a duplicate ID.
-const DUPLICATE = /already (?:in use|exists)|duplicate|not unique/i;
-
 /** What the import needs from its host. */
 export interface ImportContext {
   fm: FinancialManagement;
@@ -64,13 +61,6 @@ function defaultSleep(ms: number): Promise<void> {
 /** `JE-20260331-3F9A1C0B7D2E`, as post_journal_entry generates them. */
 export function generateJournalId(accountingDate: string): string {
   return `JE-${accountingDate.replaceAll('-', '')}-${randomBytes(6).toString('hex').toUpperCase()}`;
-}
-
-function isRefusedAsDuplicate(error: ConnectorError, journalId: string): boolean {
-  if (isAddOnlyRefusal(error)) return true;
-  if (error.code !== 'remote_validation') return false;
-  const texts = [error.message, ...(error.details.remoteMessages ?? []).map((m) => m.message)];
-  return texts.some((text) => DUPLICATE.test(text) && text.includes(journalId));
 }
 
 function journalFields(entry: JournalEntry | undefined): Partial<ImportStatusOutput> {
@@ -302,7 +292,7 @@ export async function importJournalOnce(
       });
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      if (isRefusedAsDuplicate(error, journalId)) {
+      if (isAddOnlyResubmission(error)) {
         // Ours from an unconfirmed attempt, or one imported earlier under the same ID.
         const entry = await awaitJournal(follow, journalId);
         if (entry !== undefined) {

@@ -3,7 +3,6 @@
  * answered asynchronously with a receipt (`Put_Import_Process_Response`). The request is written
  * as a stream of chunks, never as one string (workday-soap-schema.md, "Import_Accounting_Journal").
  */
-import { ConnectorError } from '../../sdk/errors';
 import type { ValidatedJournalHeader, ValidatedJournalLine } from '../journal';
 import { ENVELOPE_HEAD, ENVELOPE_TAIL } from './envelope';
 import { referenceDescriptor, referenceElement, referenceIds } from './references';
@@ -115,14 +114,4 @@ export function parseImportReceipt(response: XmlObject): ImportReceipt {
   const descriptor = referenceDescriptor(reference);
   if (descriptor !== undefined) receipt.descriptor = descriptor;
   return receipt;
-}
-
-/** The text of Workday's Add_Only refusal (workday-soap-schema.md, published validation texts). */
-export const ADD_ONLY_REFUSAL = /set to Add Only; documents cannot be resubmitted/i;
-
-/** True for the error Workday gives when an Add_Only request names a journal ID in use. */
-export function isAddOnlyRefusal(error: unknown): boolean {
-  if (!(error instanceof ConnectorError) || error.code !== 'remote_validation') return false;
-  const texts = [error.message, ...(error.details.remoteMessages ?? []).map((m) => m.message)];
-  return texts.some((text) => ADD_ONLY_REFUSAL.test(text));
 }

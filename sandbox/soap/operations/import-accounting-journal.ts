@@ -10,13 +10,10 @@ import { createWid } from '../../ids';
 import type { ImportMessage } from '../../imports';
 import type { Journal } from '../../journals';
 import { renderResponseElement, validationFault } from '../envelope';
+import { ADD_ONLY_RESUBMITTED, CANNOT_BE_RESUBMITTED } from '../journal-messages';
 import { renderReference } from '../references';
 import type { OperationInput } from './operation';
 import { readJournalRequest } from './submit-accounting-journal';
-
-/** Workday's published text for an Add_Only request whose document exists. */
-export const ADD_ONLY_MESSAGE =
-  'The Web Service is set to Add Only; documents cannot be resubmitted.';
 
 export function importAccountingJournal(input: OperationInput): string {
   const { tenant } = input.caller;
@@ -29,15 +26,12 @@ export function importAccountingJournal(input: OperationInput): string {
       tenant.journals.getById(requestedId) !== undefined ||
       tenant.imports.isImporting(requestedId)
     )
-      issues.push({ message: ADD_ONLY_MESSAGE, xpath: idXpath });
+      issues.push({ message: ADD_ONLY_RESUBMITTED, xpath: idXpath });
   } else if (
     requestedId !== undefined &&
     tenant.journals.getById(requestedId)?.status === 'Posted'
   ) {
-    issues.push({
-      message: `Accounting journal '${requestedId}' is posted and cannot be changed.`,
-      xpath: idXpath,
-    });
+    issues.push({ message: CANNOT_BE_RESUBMITTED, xpath: idXpath });
   }
   if (issues.length > 0 || read.draft === undefined) throw validationFault(issues);
   input.authorize();

@@ -1,10 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ConnectorError } from '../../../sdk/errors';
 import { largeJournalOf } from '../../../workday/large-journal';
 import { parseSoapBody } from '../../../workday/soap/envelope';
 import {
   importAccountingJournalRequest,
-  isAddOnlyRefusal,
   parseImportReceipt,
 } from '../../../workday/soap/import-accounting-journal';
 import { child } from '../../../workday/soap/xml';
@@ -145,31 +143,5 @@ describe('parseImportReceipt()', () => {
 
   it('accepts a receipt without references (both are optional in the schema)', () => {
     expect(parseImportReceipt({})).toEqual({ importProcess: [], headerInstance: [] });
-  });
-});
-
-describe('isAddOnlyRefusal()', () => {
-  it("recognises Workday's published Add_Only text in a validation fault", () => {
-    const refused = new ConnectorError('remote_validation', 'Workday refused the request.', {
-      details: {
-        remoteMessages: [
-          { message: 'The Web Service is set to Add Only; documents cannot be resubmitted.' },
-        ],
-      },
-    });
-    expect(isAddOnlyRefusal(refused)).toBe(true);
-  });
-
-  it('does not take other refusals, or the same text under another code, for it', () => {
-    const other = new ConnectorError(
-      'remote_validation',
-      'Journal may not be submitted unless it is balanced',
-    );
-    const server = new ConnectorError(
-      'remote_error',
-      'The Web Service is set to Add Only; documents cannot be resubmitted.',
-    );
-    expect(isAddOnlyRefusal(other)).toBe(false);
-    expect(isAddOnlyRefusal(server)).toBe(false);
   });
 });
