@@ -1,8 +1,10 @@
 import { approveRejectInboxTask } from './approve-reject-inbox-task';
 import { customAction } from './custom-action';
+import { getImportStatus } from './get-import-status';
 import { getInboxTask } from './get-inbox-task';
 import { getJournalEntry } from './get-journal-entry';
 import { getWorker } from './get-worker';
+import { importJournalEntry } from './import-journal-entry';
 import { postJournalEntry } from './post-journal-entry';
 import { searchInboxTasks } from './search-inbox-tasks';
 import { searchWorkers } from './search-workers';
@@ -14,6 +16,8 @@ export const actions = {
   approve_reject_inbox_task: approveRejectInboxTask,
   post_journal_entry: postJournalEntry,
   get_journal_entry: getJournalEntry,
+  import_journal_entry: importJournalEntry,
+  get_import_status: getImportStatus,
   get_worker: getWorker,
   search_workers: searchWorkers,
   custom_action: customAction,

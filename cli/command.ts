@@ -1,4 +1,5 @@
 import type { Redactor } from '../sdk/redact';
+import type { ProgressSink } from './progress';
 
 /** What a command returns; `cli/run.ts` prints it (redacted) and `cli/main.ts` exits with it. */
 export interface CommandResult {
@@ -30,4 +31,6 @@ export interface CommandContext {
   log(line: string): void;
   /** Reads all of standard input (`--input -`); absent where there is none to read. */
   readStdin?: () => Promise<string>;
+  /** Where actions' progress is drawn (stderr); absent: plain lines through `log`. */
+  progress?: ProgressSink;
 }

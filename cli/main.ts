@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   const exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
   });
   // Let piped output drain before exiting; process.exit would cut it short.
   await Promise.all(

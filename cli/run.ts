@@ -29,6 +29,8 @@ import type { SessionFactory } from './session';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when stderr is a terminal (progress is then drawn as a bar). @default false */
+  stderrIsTTY?: boolean;
 }
 
 /** The collaborators commands need; each has a production default. */
@@ -82,6 +84,7 @@ export async function runCli(
     redactor,
     log: (line) => io.stderr(`${redactor.redact(line)}\n`),
     readStdin: options.readStdin ?? readProcessStdin,
+    progress: { tty: io.stderrIsTTY === true, write: (text) => io.stderr(redactor.redact(text)) },
   };
   // Read from argv, not the parsed options, so that usage errors honour them too.
   const json = hasFlag(argv, '--json');

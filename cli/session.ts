@@ -1,4 +1,4 @@
-import type { Logger } from '../sdk/define';
+import type { Logger, ProgressEvent } from '../sdk/define';
 import type { Exchange } from '../sdk/http/types';
 import type { TokenUpdate } from '../sdk/runtime';
 import type { LoadedConnector } from './load-connector';
@@ -14,6 +14,8 @@ export interface CliSessionOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Where the connector's and the runtime's log lines go (e.g. a failed token write-back). */
   log?: Logger;
+  /** Actions' progress (drawn on stderr). */
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 /** The part of the SDK's `Session` the CLI uses. */

@@ -9,6 +9,7 @@ import {
   BODY_LIMIT_BYTES,
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
   DEFAULT_AUTHORIZATION_CODE_TTL_SECONDS,
+  DEFAULT_IMPORT_DELAY_MS,
 } from './constants';
 import type { SandboxContext } from './context';
 import { SandboxController } from './controller';
@@ -26,6 +27,7 @@ import adminRoutes from './routes/admin';
 import currenciesRoutes from './routes/currencies';
 import financialManagementRoutes, { readSoapForHooks } from './routes/financial-management';
 import inboxTasksRoutes from './routes/inbox-tasks';
+import integrationsRoutes from './routes/integrations';
 import authorizeRoutes from './routes/oauth-authorize';
 import tokenRoutes from './routes/oauth-token';
 import workersRoutes from './routes/workers';
@@ -169,6 +171,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     authorizationCodeTtlSeconds:
       options.authorizationCodeTtlSeconds ?? DEFAULT_AUTHORIZATION_CODE_TTL_SECONDS,
     loginDelayMs: options.loginDelay ?? 0,
+    importDelayMs: options.importDelayMs ?? DEFAULT_IMPORT_DELAY_MS,
   };
   const controller = new SandboxController(context);
   // Through the controller, so a spec given at start is checked like one set later.
@@ -258,6 +261,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   }
   app.register(currenciesRoutes, { ...routeOptions, prefix: '/ccx/api/coreAccounting/v1/:tenant' });
   app.register(financialManagementRoutes, routeOptions);
+  app.register(integrationsRoutes, routeOptions);
   return { app, controller, secrets };
 }
 

@@ -24,6 +24,15 @@ export const MAX_BULK_INBOX_TASKS = 1_000_000;
 /** Request body limit: SOAP journals with many lines stay far below it. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Body limit of the Financial_Management endpoint, for Import_Accounting_Journal: about 450
+ * bytes a line, so 300,000 lines. Guess: Workday's own request size limit is not published.
+ */
+export const SOAP_BODY_LIMIT_BYTES = 128 * 1024 * 1024;
+
+/** How long a sandbox import process runs by default (Workday publishes no figure). */
+export const DEFAULT_IMPORT_DELAY_MS = 2000;
+
 /** Functional areas (Workday API client scopes) guarding each resource. Guess: the sandbox's registrations. */
 export const FUNCTIONAL_AREAS = {
   staffing: 'Staffing',

@@ -18,6 +18,8 @@ export interface SandboxContext {
   accessTokenTtlSeconds: number;
   authorizationCodeTtlSeconds: number;
   loginDelayMs: number;
+  /** How long an import process runs before it completes; changed with `setImportDelay`. */
+  importDelayMs: number;
 }
 
 /** Options of every route plugin: the shared context. */

@@ -46,13 +46,22 @@ export class SandboxController {
 
   state(): SandboxState {
     const { counters, store, faults } = this.#context;
+    store.settleImports();
     const journals: Record<string, number> = {};
+    const imports: SandboxState['imports'] = {};
     const inboxTasks: Record<string, Record<string, number>> = {};
     for (const tenant of store.tenants()) {
       journals[tenant.tenant] = tenant.journals.size;
       inboxTasks[tenant.tenant] = tenant.inbox.countByStatus();
+      imports[tenant.tenant] = tenant.imports.counts();
     }
-    return { ...counters.snapshot(), journals, inboxTasks, faults: { fired: faults.fired } };
+    return {
+      ...counters.snapshot(),
+      journals,
+      imports,
+      inboxTasks,
+      faults: { fired: faults.fired },
+    };
   }
 
   /** Restores fixtures; clears counters, faults and issued tokens (keeps this run's secrets). */
@@ -70,6 +79,15 @@ export class SandboxController {
 
   faults(): FaultSpec {
     return this.#context.faults.spec;
+  }
+
+  /** Sets how long import processes received from now on run (0: complete at once). */
+  setImportDelay(ms: number): void {
+    if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000)
+      throw new ControlInputError(
+        'The import delay must be a whole number of milliseconds, 0 to 3600000.',
+      );
+    this.#context.importDelayMs = ms;
   }
 
   /** Adds tasks in bulk; throws ControlInputError for an invalid (untrusted) request. */

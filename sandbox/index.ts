@@ -44,6 +44,8 @@ export interface SandboxHandle {
   setFaults(spec: FaultSpec): void;
   /** Restores fixtures; clears counters, faults and issued tokens (same as `POST /_sandbox/reset`). */
   reset(): void;
+  /** Sets how long import processes received from now on run (same as `POST /_sandbox/import-delay`). */
+  setImportDelay(ms: number): void;
   /** Same as `POST /_sandbox/inbox-tasks`. */
   addInboxTasks(request: AddInboxTasksRequest): InboxTaskRecord[];
   /** Stops listening and closes every connection. */
@@ -74,6 +76,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     state: async () => controller.state(),
     setFaults: (spec) => controller.setFaults(spec),
     reset: () => controller.reset(),
+    setImportDelay: (ms) => controller.setImportDelay(ms),
     addInboxTasks: (request) => controller.addInboxTasks(request),
     close: () => app.close(),
   };

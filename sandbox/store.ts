@@ -11,6 +11,7 @@ import type {
   WorkerFixture,
 } from './fixtures';
 import { createSequentialWidFactory } from './ids';
+import { ImportBook } from './imports';
 import { InboxBook } from './inbox';
 import { dayOf, InboxTask } from './inbox-task';
 import { JournalBook } from './journals';
@@ -53,6 +54,8 @@ export class TenantData {
   readonly ledgerTypes: ReadonlySet<string>;
   readonly inbox = new InboxBook();
   readonly journals = new JournalBook();
+  /** Journal imports (Import_Accounting_Journal), settled lazily by `settleImports`. */
+  readonly imports = new ImportBook();
 
   constructor(fixture: TenantFixture, loadedMs: number) {
     this.tenant = fixture.tenant;
@@ -138,6 +141,12 @@ export class SandboxStore {
 
   tenants(): IterableIterator<TenantData> {
     return this.#tenants.values();
+  }
+
+  /** Completes every import whose time has come, in every tenant. */
+  settleImports(): void {
+    const nowMs = this.#now();
+    for (const tenant of this.#tenants.values()) tenant.imports.settle(nowMs, tenant.journals);
   }
 
   /**

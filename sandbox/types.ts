@@ -94,6 +94,8 @@ export interface SandboxState {
   sockets: { opened: number };
   /** Journals stored, by tenant. */
   journals: Record<string, number>;
+  /** Journal import processes received, completed and failed, by tenant. */
+  imports: Record<string, { received: number; completed: number; failed: number }>;
   /** Inbox tasks by tenant and status descriptor. */
   inboxTasks: Record<string, Record<string, number>>;
   /** How often each fault fired, by FaultSpec key. */
@@ -181,6 +183,8 @@ export interface SandboxOptions {
   authorizationCodeTtlSeconds?: number;
   /** Milliseconds to wait before answering a login (consent form) post. @default 0 */
   loginDelay?: number;
+  /** Milliseconds an Import_Accounting_Journal process runs before it completes. @default 2000 */
+  importDelayMs?: number;
   /** Clock in epoch milliseconds; tests pass a controllable one. @default Date.now */
   now?: () => number;
   /** Secrets of this run; generated with `crypto.randomBytes` when absent. */

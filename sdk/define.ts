@@ -34,6 +34,11 @@ export interface HttpRequestOptions {
   json?: unknown;
   /** A raw body (e.g. a SOAP envelope); set `Content-Type` in `headers`. */
   body?: string;
+  /**
+   * A body too large to hold as one string, sent as it is produced (chunked). Called once per
+   * attempt (a retry or the resend after a token refresh starts a fresh stream). Not logged.
+   */
+  bodyStream?: () => AsyncIterable<string | Uint8Array>;
   headers?: Record<string, string>;
   /**
    * How to read the response body.
@@ -250,10 +255,26 @@ export interface ConnectionContext<C> {
   log: Logger;
 }
 
+/** One step of a long-running action, as a host shows it (a CLI progress bar, a log line). */
+export interface ProgressEvent {
+  /** Short name of the phase, e.g. `validate`, `upload`, `process`. */
+  phase: string;
+  /** Units done so far in this phase (lines, percent, ...). */
+  done: number;
+  /** Units of the whole phase, when known. */
+  total?: number;
+  /** What the units are, e.g. `lines` or `%`. */
+  unit?: string;
+  /** A short note for people, e.g. Workday's status. */
+  message?: string;
+}
+
 /** What an action's `execute` receives. */
 export interface ExecuteContext<C, I> extends ConnectionContext<C> {
   /** The input, already parsed and validated by `input_fields`. */
   input: I;
+  /** Reports progress to the host; a no-op where the host shows none. Never throws. */
+  progress: (event: ProgressEvent) => void;
 }
 
 /** What a trigger's `poll` receives. */

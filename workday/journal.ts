@@ -131,6 +131,9 @@ export const journalInputSchema = z.object({
     .meta({ label: 'Lines', hint: 'At least two lines; total debits must equal total credits.' }),
 });
 
+/** The journal's header fields: everything but the lines (large journals read those apart). */
+export const journalHeaderSchema = journalInputSchema.omit({ lines: true });
+
 /** What a caller passes (defaults not yet applied). */
 export type JournalInput = z.input<typeof journalInputSchema>;
 
@@ -152,6 +155,12 @@ export interface ValidatedJournalLine {
   memo?: string;
   worktags: JournalWorktag[];
 }
+
+/** The checked header of a journal: what precedes the lines in a request. */
+export type ValidatedJournalHeader = Omit<
+  ValidatedJournal,
+  'lines' | 'totalDebitUnits' | 'totalCreditUnits' | 'totalDebit' | 'totalCredit'
+>;
 
 /** A balanced, checked journal, ready for `Submit_Accounting_Journal`. */
 export interface ValidatedJournal {
@@ -179,6 +188,43 @@ function isBlank(value: unknown): boolean {
   );
 }
 
+/** The side and exact minor units of one line, or the issue that refuses it. */
+export type LineAmount =
+  { ok: true; side: 'debit' | 'credit'; units: bigint } | { ok: false; issue?: InputIssue };
+
+/**
+ * Checks that a raw line has exactly one positive debit or credit within the currency's minor
+ * digits. A line that is not an object yields no issue: the schema reports it.
+ * @param path the line's path in messages, e.g. `lines.2`
+ */
+export function checkLineAmount(
+  raw: unknown,
+  path: string,
+  currency: string | undefined,
+  minorDigits: number,
+): LineAmount {
+  if (typeof raw !== 'object' || raw === null) return { ok: false };
+  const { debit, credit } = raw as { debit?: unknown; credit?: unknown };
+  const hasDebit = !isBlank(debit);
+  const hasCredit = !isBlank(credit);
+  if (hasDebit === hasCredit) {
+    return {
+      ok: false,
+      issue: {
+        path,
+        message: hasDebit
+          ? 'has both a debit and a credit; put each on its own line'
+          : 'needs a debit or a credit amount',
+      },
+    };
+  }
+  const side = hasDebit ? 'debit' : 'credit';
+  const checked = checkAmount(hasDebit ? debit : credit, minorDigits, { currency });
+  if (!checked.ok)
+    return { ok: false, issue: { path: `${path}.${side}`, message: checked.message } };
+  return { ok: true, side, units: checked.units };
+}
+
 function checkLineAmounts(
   rawLines: readonly unknown[],
   currency: string | undefined,
@@ -188,36 +234,55 @@ function checkLineAmounts(
   const result: { side: 'debit' | 'credit'; units: bigint }[] = [];
   let failed = false;
   rawLines.forEach((raw, index) => {
-    if (typeof raw !== 'object' || raw === null) {
-      failed = true;
-      return; // the schema already reports a line that is not an object
-    }
-    const { debit, credit } = raw as { debit?: unknown; credit?: unknown };
-    const hasDebit = !isBlank(debit);
-    const hasCredit = !isBlank(credit);
-    if (hasDebit === hasCredit) {
-      failed = true;
-      issues.push({
-        path: `lines.${index}`,
-        message: hasDebit
-          ? 'has both a debit and a credit; put each on its own line'
-          : 'needs a debit or a credit amount',
-      });
-      return;
-    }
-    const side = hasDebit ? 'debit' : 'credit';
-    const checked = checkAmount(hasDebit ? debit : credit, minorDigits, { currency });
+    const checked = checkLineAmount(raw, `lines.${index}`, currency, minorDigits);
     if (!checked.ok) {
       failed = true;
-      issues.push({ path: `lines.${index}.${side}`, message: checked.message });
+      if (checked.issue !== undefined) issues.push(checked.issue);
       return;
     }
-    result.push({ side, units: checked.units });
+    result.push({ side: checked.side, units: checked.units });
   });
   return failed ? undefined : result;
 }
 
-function describeIssues(issues: readonly InputIssue[]): string {
+/** The issue for totals that differ, or `undefined` when debits equal credits. */
+export function balanceIssue(
+  debit: bigint,
+  credit: bigint,
+  currency: string | undefined,
+): InputIssue | undefined {
+  if (debit === credit) return undefined;
+  const digits = minorDigitsFor(currency ?? '');
+  const unit = currency === undefined ? '' : ` ${currency}`;
+  return {
+    path: 'lines',
+    message:
+      `do not balance: debits total ${formatAmount(debit, digits)}${unit} but credits ` +
+      `total ${formatAmount(credit, digits)}${unit}`,
+  };
+}
+
+/** A line the schema accepted, with its checked amount, in the form the SOAP builders take. */
+export function toValidatedLine(
+  line: z.output<typeof journalLineSchema>,
+  side: 'debit' | 'credit',
+  units: bigint,
+  minorDigits: number,
+): ValidatedJournalLine {
+  const validated: ValidatedJournalLine = {
+    ledgerAccount: line.ledger_account,
+    accountSet: line.account_set,
+    side,
+    units,
+    amount: formatAmount(units, minorDigits),
+    worktags: (line.worktags ?? []).map((tag) => ({ type: tag.type, id: tag.id })),
+  };
+  if (line.memo !== undefined && line.memo !== '') validated.memo = line.memo;
+  return validated;
+}
+
+/** One sentence listing the first issues, for the message of an `invalid_input` error. */
+export function describeIssues(issues: readonly InputIssue[]): string {
   const shown = issues
     .slice(0, 3)
     .map((issue) => (issue.path === '' ? issue.message : `"${issue.path}" ${issue.message}`));
@@ -261,16 +326,8 @@ export function validateJournal(input: unknown): ValidatedJournal {
       debit: sumAmounts(amounts.filter((a) => a.side === 'debit').map((a) => a.units)),
       credit: sumAmounts(amounts.filter((a) => a.side === 'credit').map((a) => a.units)),
     };
-    if (totals.debit !== totals.credit) {
-      const digits = minorDigitsFor(currency ?? '');
-      const unit = currency === undefined ? '' : ` ${currency}`;
-      issues.push({
-        path: 'lines',
-        message:
-          `do not balance: debits total ${formatAmount(totals.debit, digits)}${unit} but credits ` +
-          `total ${formatAmount(totals.credit, digits)}${unit}`,
-      });
-    }
+    const unbalanced = balanceIssue(totals.debit, totals.credit, currency);
+    if (unbalanced !== undefined) issues.push(unbalanced);
   }
   if (issues.length > 0 || !parsed.success || amounts === undefined || totals === undefined) {
     if (issues.length === 0) issues.push({ path: 'lines', message: 'needs at least two lines' });
@@ -281,16 +338,7 @@ export function validateJournal(input: unknown): ValidatedJournal {
   const minorDigits = minorDigitsFor(data.currency);
   const lines = data.lines.map((line, index): ValidatedJournalLine => {
     const { side, units } = amounts[index] as { side: 'debit' | 'credit'; units: bigint };
-    const validated: ValidatedJournalLine = {
-      ledgerAccount: line.ledger_account,
-      accountSet: line.account_set,
-      side,
-      units,
-      amount: formatAmount(units, minorDigits),
-      worktags: (line.worktags ?? []).map((tag) => ({ type: tag.type, id: tag.id })),
-    };
-    if (line.memo !== undefined && line.memo !== '') validated.memo = line.memo;
-    return validated;
+    return toValidatedLine(line, side, units, minorDigits);
   });
   const journal: ValidatedJournal = {
     company: data.company,

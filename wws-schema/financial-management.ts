@@ -126,6 +126,65 @@ export const FINANCIAL_MANAGEMENT_TYPES: Readonly<Record<string, TypeDecl>> = {
     optional('Message', 'string'),
   ]),
 
+  // Import_Accounting_Journal: the same request sequence as Submit, its own data type, and a
+  // receipt for an answer (workday-soap-schema.md, "Import_Accounting_Journal").
+  Import_Accounting_Journal_RequestType: sequence(
+    [
+      optional('Accounting_Journal_Reference', 'AccountingJournalReference'),
+      optional('Business_Process_Parameters', 'Financials_Business_Process_ParametersType'),
+      required('Accounting_Journal_Data', 'Import_Accounting_Journal_DataType'),
+    ],
+    [
+      { name: 'Add_Only', type: 'boolean' },
+      { name: 'Create_Journal_with_Errors', type: 'boolean' },
+      VERSION_ATTRIBUTE,
+    ],
+  ),
+  // Submit's data type with Round_Ledger_Amounts after Locked_in_Workday, no
+  // Journal_Sequence_Number, and Display_Account_Set_Reference after Currency_Rate_Type_Reference.
+  Import_Accounting_Journal_DataType: sequence([
+    optional('Accounting_Journal_ID', 'string'),
+    optional('Submit', 'boolean'),
+    optional('Disable_Optional_Worktag_Balancing', 'boolean'),
+    optional('Locked_in_Workday', 'boolean'),
+    optional('Round_Ledger_Amounts', 'boolean'),
+    optional('Journal_Number', 'string'),
+    required('Company_Reference', 'CompanyReference'),
+    required('Currency_Reference', 'CurrencyReference'),
+    required('Ledger_Type_Reference', 'LedgerTypeReference'),
+    optional('Book_Code_Reference', 'BookCodeReference'),
+    required('Accounting_Date', 'date'),
+    required('Journal_Source_Reference', 'JournalSourceReference'),
+    optional('Balancing_Worktag_Reference', 'Open'),
+    repeated('Optional_Balancing_Worktags_Reference', 'Open'),
+    optional('Record_Quantity', 'boolean'),
+    optional('Journal_Entry_Memo', 'string'),
+    optional('External_Reference_ID', 'string'),
+    optional('Document_Link', 'string'),
+    optional('Adjustment_Journal', 'boolean'),
+    optional('Include_Tax_Lines', 'boolean'),
+    optional('Create_Reversal', 'boolean'),
+    optional('Reversal_Date', 'date'),
+    optional('Control_Total_Amount', 'decimal'),
+    optional('Currency_Rate_Type_Reference', 'Open'),
+    optional('Display_Account_Set_Reference', 'Open'),
+    repeated('Journal_Entry_Line_Replacement_Data', 'Journal_Entry_Line_DataType'),
+    repeated('Attachment_Data', 'Open'),
+    optional('Accounting_Journal_Intercompany_Sub_Process', 'Open'),
+  ]),
+  // Seven FM Import_* operations answer with this receipt; both references are optional.
+  Put_Import_Process_ResponseType: sequence(
+    [
+      optional('Import_Process_Reference', 'ImportProcessReference'),
+      optional('Header_Instance_Reference', 'InstanceReference'),
+    ],
+    [VERSION_ATTRIBUTE],
+  ),
+  // Web_Service_Background_Process_Runtime: WID or Background_Process_Instance_ID (FM v30 XSD).
+  ImportProcessReference: reference(['WID', 'Background_Process_Instance_ID']),
+  // Guess: a generic Instance reference; only WID is known to be used.
+  InstanceReference: reference(['WID']),
+
   // Get_Journals.
   Get_Journals_RequestType: sequence(
     [
@@ -296,6 +355,8 @@ export const FINANCIAL_MANAGEMENT_TYPES: Readonly<Record<string, TypeDecl>> = {
 export const FINANCIAL_MANAGEMENT_ELEMENTS: Readonly<Record<string, string>> = {
   Submit_Accounting_Journal_Request: 'Submit_Accounting_Journal_RequestType',
   Submit_Accounting_Journal_Response: 'Submit_Accounting_Journal_ResponseType',
+  Import_Accounting_Journal_Request: 'Import_Accounting_Journal_RequestType',
+  Put_Import_Process_Response: 'Put_Import_Process_ResponseType',
   Get_Journals_Request: 'Get_Journals_RequestType',
   Get_Journals_Response: 'Get_Journals_ResponseType',
   Get_Account_Sets_Request: 'Get_Account_Sets_RequestType',

@@ -6,6 +6,7 @@
  */
 import { COMMON_ELEMENTS, COMMON_TYPES } from './common';
 import { FINANCIAL_MANAGEMENT_ELEMENTS, FINANCIAL_MANAGEMENT_TYPES } from './financial-management';
+import { INTEGRATIONS_ELEMENTS, INTEGRATIONS_TYPES } from './integrations';
 import type { TypeDecl, WwsSchema } from './types';
 
 /** Workday's web-service namespace. */
@@ -38,6 +39,7 @@ function merge(parts: readonly SchemaPart[]): WwsSchema {
 export const WWS_SCHEMA: WwsSchema = merge([
   { elements: COMMON_ELEMENTS, types: COMMON_TYPES },
   { elements: FINANCIAL_MANAGEMENT_ELEMENTS, types: FINANCIAL_MANAGEMENT_TYPES },
+  { elements: INTEGRATIONS_ELEMENTS, types: INTEGRATIONS_TYPES },
 ]);
 
 export { validateWwsDocument, validateWwsElement } from './validate';

@@ -5,6 +5,7 @@ import { loadSettings } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { loadConnector } from '../load-connector';
 import { formatExchange } from '../output';
+import { createProgressRenderer } from '../progress';
 import { assertWritableOutput } from '../output-file';
 import { readJsonFile } from '../read-json-file';
 import { settingsSessionOptions } from '../settings-tokens';
@@ -111,10 +112,15 @@ export async function exec(
   if (outputPath !== undefined) await assertWritableOutput(outputPath);
 
   let result: unknown;
+  // Progress goes to stderr only: stdout carries nothing but the result.
+  const progress = createProgressRenderer(
+    context.progress ?? { tty: false, write: (text) => context.log(text.replace(/\n$/, '')) },
+  );
   try {
     const session = await dependencies.createSession(definition, {
       ...settingsSessionOptions(store, connectionName, context.redactor),
       log: createLog(context, options.verbose),
+      onProgress: (event) => progress.update(event),
       ...(options.verbose
         ? { onExchange: (exchange) => formatExchange(exchange).forEach((l) => context.log(l)) }
         : {}),
@@ -122,6 +128,7 @@ export async function exec(
     try {
       result = await run(session, target, input, closure, options.path);
     } finally {
+      progress.end();
       session.close();
     }
   } catch (error) {

@@ -39,6 +39,13 @@ const adminRoutes: FastifyPluginAsync<{ controller: SandboxController }> = async
     return controller.faults();
   });
 
+  // Body `{"ms": 0}`: how long import processes received from now on run.
+  app.post('/_sandbox/import-delay', { config }, async (request) => {
+    const ms: unknown = (request.body as { ms?: unknown } | null)?.ms;
+    controller.setImportDelay(typeof ms === 'number' ? ms : Number.NaN);
+    return { ms };
+  });
+
   app.post('/_sandbox/inbox-tasks', { config }, async (request) =>
     controller.addInboxTasks(request.body),
   );

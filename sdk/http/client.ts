@@ -4,6 +4,7 @@
  */
 import type * as http from 'node:http';
 import type * as https from 'node:https';
+import { Readable } from 'node:stream';
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { ConnectorError, isConnectorError } from '../errors';
@@ -79,6 +80,15 @@ function appendQuery(url: URL, query: Record<string, QueryValue> | undefined): v
     if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
     else url.searchParams.append(key, String(value));
   }
+}
+
+/** What an exchange record shows of the request body; a streamed one is too large to keep. */
+function requestBodyOf(
+  data: string | undefined,
+  req: HttpRequestOptions,
+): { requestBody?: string } {
+  if (req.bodyStream !== undefined) return { requestBody: '[streamed body]' };
+  return data === undefined ? {} : { requestBody: data };
 }
 
 function policyOf(retry: Partial<RetryPolicy> | undefined): RetryPolicy {
@@ -173,7 +183,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
     method: HttpMethod,
     url: URL,
     headers: Record<string, string>,
-    data: string | undefined,
+    data: string | Readable | undefined,
     limits: { timeoutMs: number; deadline: string; maxBytes: number; maxBytesName: string },
     signal: AbortSignal | undefined,
   ): Promise<Outcome> {
@@ -291,9 +301,11 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
       try {
         // A 429 may have arrived while this request waited for its slot (or its token): the
         // pause holds it too, so a throttled client sends nothing until Retry-After has passed.
-        await waitForPause(shared, req.signal);
+        await waitForPause(shared, req.signal, deadlineAt);
+        // A fresh stream per attempt: a consumed one cannot be sent again.
+        const payload = req.bodyStream === undefined ? data : Readable.from(req.bodyStream());
         sentAt = Date.now();
-        outcome = await send(req.method, url, headers, data, limits, req.signal);
+        outcome = await send(req.method, url, headers, payload, limits, req.signal);
       } finally {
         releaseSlot(shared);
       }
@@ -325,7 +337,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
             url: redactedUrl(),
             durationMs,
             requestHeaders: headers,
-            ...(data === undefined ? {} : { requestBody: data }),
+            ...requestBodyOf(data, req),
             error: outcome.failure.detail,
           });
         const delay = backoffDelay(retries + 1, policy.baseDelayMs, policy.maxDelayMs);
@@ -362,7 +374,7 @@ function createEngine(shared: Shared, policy: RetryPolicy): ConnectorHttpClient 
           status,
           durationMs,
           requestHeaders: headers,
-          ...(data === undefined ? {} : { requestBody: data }),
+          ...requestBodyOf(data, req),
           responseHeaders: outcome.headers,
           responseBody: body,
         });

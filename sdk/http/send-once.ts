@@ -1,6 +1,6 @@
 import type * as http from 'node:http';
 import type * as https from 'node:https';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { AxiosInstance } from 'axios';
 import { transportCode } from './raw-axios';
 import { BodyRefusedError, readBody } from './read-body';
@@ -10,7 +10,8 @@ export interface SendOnceOptions {
   method: string;
   url: string;
   headers: Record<string, string>;
-  data?: string;
+  /** A string, or a stream for bodies too large to hold (sent as it is produced). */
+  data?: string | Readable;
   agents?: { http?: http.Agent | undefined; https?: https.Agent | undefined };
   /** Time from sending to the last byte of the body; past it the exchange is abandoned. */
   timeoutMs: number;
@@ -108,6 +109,8 @@ export async function sendOnce(
         // Only what readBody decodes (axios would add `compress`, which it cannot decode either).
         headers: { 'accept-encoding': 'gzip, deflate, br', ...options.headers },
         data: options.data,
+        // A streamed body has no length to check; axios's 10 MB default applies to buffers.
+        ...(options.data instanceof Readable ? { maxBodyLength: Infinity } : {}),
         signal,
         ...(options.agents?.http === undefined ? {} : { httpAgent: options.agents.http }),
         ...(options.agents?.https === undefined ? {} : { httpsAgent: options.agents.https }),

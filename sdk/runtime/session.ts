@@ -7,6 +7,7 @@ import type {
   ConnectorDefinition,
   HttpClient,
   Logger,
+  ProgressEvent,
   Probe,
   TokenSet,
 } from '../define';
@@ -50,6 +51,8 @@ export interface SessionOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Where lambdas' log lines go, redacted. Silent when absent. */
   log?: Logger;
+  /** Receives actions' progress events (the CLI draws them on stderr). Ignored when absent. */
+  onProgress?: (event: ProgressEvent) => void;
   /** HTTP client settings (timeouts, retry policy, concurrency, agents). */
   http?: Partial<Omit<HttpClientOptions, 'auth' | 'redactor' | 'onExchange' | 'errorBody'>>;
   /**
@@ -237,6 +240,13 @@ export function createSession<F extends z.ZodObject>(
         : { errorBody: definition.connection.error_body }),
     });
     const context: ConnectionContext<C> = { connection, http, log };
+    const progress = (event: ProgressEvent): void => {
+      try {
+        options.onProgress?.(redactor.redactValue(event));
+      } catch {
+        // A failing progress display must not fail the action.
+      }
+    };
 
     // One client per action (its retry policy over the connection's pool), made on first use.
     const actionClients = new Map<string, HttpClient>();
@@ -261,6 +271,7 @@ export function createSession<F extends z.ZodObject>(
       const output: unknown = await action.execute({
         connection,
         log,
+        progress,
         input: parsed,
         http: clientFor(name, action),
       });
@@ -292,6 +303,7 @@ export function createSession<F extends z.ZodObject>(
       const result: unknown = await trigger.poll({
         connection,
         log,
+        progress,
         http,
         input: parsedInput,
         closure: parsedClosure,

@@ -33,9 +33,11 @@ describe('connector definition', () => {
       [
         'approve_reject_inbox_task',
         'custom_action',
+        'get_import_status',
         'get_inbox_task',
         'get_journal_entry',
         'get_worker',
+        'import_journal_entry',
         'post_journal_entry',
         'search_inbox_tasks',
         'search_workers',

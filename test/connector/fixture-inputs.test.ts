@@ -138,6 +138,33 @@ describe('fixtures/inputs', () => {
     await check(out);
   });
 
+  // The import draws its progress on stderr (plain lines: not a terminal); stdout is the result.
+  it('actions.import_journal_entry imports the CSV of import_journal_entry.json, then get_import_status reads it', async () => {
+    const argv = ['exec', 'actions.import_journal_entry', '--settings', settingsFile];
+    argv.push('--connection', 'us', '--input', path.join(INPUTS, 'import_journal_entry.json'));
+    // The CSV path in the input is relative to the working directory: the repository.
+    const run = await runCliCaptured(argv, { cwd: path.join(__dirname, '..', '..'), env: {} });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      journal_id: 'JE-SAMPLE-IMPORT-20260331-0001',
+      state: 'completed',
+      line_count: 4,
+      total_debit: '2310.75',
+      import_process: [
+        { type: 'WID' },
+        { type: 'Background_Process_Instance_ID', value: 'BACKGROUND_PROCESS_INSTANCE-6-1' },
+      ],
+    });
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Validating: 4 lines');
+    expect(lines).toContain('Uploading: 4/4 lines');
+    expect(lines.at(-1)).toBe('Workday processing: 100% (Completed)');
+
+    const { code, out } = await exec('actions.get_import_status', 'get_import_status.json');
+    expect(code).toBe(0);
+    expect(out).toMatchObject({ state: 'completed', journal_status: 'Posted', messages: [] });
+  });
+
   it.each(['currencies', 'ledger_accounts', 'journal_sources', 'companies'])(
     'pick_lists.%s runs through connector exec',
     async (name) => {

@@ -10,12 +10,17 @@ import type { XmlObject } from './xml';
  * in WS-Security.
  */
 export function buildEnvelope(bodyXml: string): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NAMESPACE}" xmlns:bsvc="${BSVC_NAMESPACE}">` +
-    `<soapenv:Body>${bodyXml}</soapenv:Body></soapenv:Envelope>`
-  );
+  return ENVELOPE_HEAD + bodyXml + ENVELOPE_TAIL;
 }
+
+/** What precedes the request element in every envelope (for requests written as a stream). */
+export const ENVELOPE_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>' +
+  `<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NAMESPACE}" xmlns:bsvc="${BSVC_NAMESPACE}">` +
+  '<soapenv:Body>';
+
+/** What follows the request element in every envelope. */
+export const ENVELOPE_TAIL = '</soapenv:Body></soapenv:Envelope>';
 
 /**
  * Parses a SOAP response and returns its `Body` element.

@@ -1,12 +1,9 @@
-import { ConnectorError, isConnectorError } from '../../sdk/errors';
-import { bodyWords } from '../../sdk/http';
+import type { ConnectorError } from '../../sdk/errors';
+import { isConnectorError } from '../../sdk/errors';
 import type { HttpClient } from '../../sdk/define';
 import { SOAP_PAGE_COUNT } from '../constants';
 import type { WorkdayEndpoints } from '../endpoints';
-import type { ValidatedJournal } from '../journal';
-import { clipRemoteText } from '../remote-text';
-import { buildEnvelope, parseSoapBody } from './envelope';
-import { faultToError } from './fault';
+import type { ValidatedJournal, ValidatedJournalHeader, ValidatedJournalLine } from '../journal';
 import {
   buildGetAccountSetsRequest,
   GET_ACCOUNT_SETS,
@@ -38,17 +35,39 @@ import {
   SUBMIT_ACCOUNTING_JOURNAL,
 } from './submit-accounting-journal';
 import type { SubmittedJournal } from './submit-accounting-journal';
-import { child } from './xml';
+import {
+  IMPORT_ACCOUNTING_JOURNAL,
+  importAccountingJournalRequest,
+  parseImportReceipt,
+  PUT_IMPORT_PROCESS_RESPONSE,
+} from './import-accounting-journal';
+import type { ImportReceipt } from './import-accounting-journal';
+import { createSoapCaller } from './soap-call';
 import type { XmlObject } from './xml';
 
 const SERVICE = 'Financial_Management';
 // Bounds paging through pick-list data so a server that never reports its last page cannot loop us.
 const MAX_PAGES = 50;
 
+/** What an import sends: the checked header, the lines read on demand, upload progress. */
+export interface ImportJournalRequest {
+  header: ValidatedJournalHeader;
+  lines: () => AsyncIterable<ValidatedJournalLine>;
+  /** Called as lines are written to the request. */
+  onLine?: (written: number) => void;
+  /** Timeout of the upload and receipt. */
+  timeoutMs?: number;
+}
+
 /** The Financial_Management operations the connector uses, over the connection's HTTP client. */
 export interface FinancialManagement {
   /** Submits a validated journal (`Add_Only`); never retried automatically (it is a write). */
   submitAccountingJournal(journal: ValidatedJournal): Promise<SubmittedJournal>;
+  /**
+   * Sends one `Import_Accounting_Journal` (`Add_Only`), its envelope streamed from `lines()`;
+   * returns Workday's receipt. Never retried automatically (it is a write).
+   */
+  importAccountingJournal(journal: ImportJournalRequest): Promise<ImportReceipt>;
   /** One journal by Accounting_Journal_ID, or `undefined` when Workday has none with that ID. */
   getJournalById(accountingJournalId: string): Promise<JournalEntry | undefined>;
   /** One page (1-based, {@link SOAP_PAGE_COUNT} per page) of journals by accounting date. */
@@ -61,13 +80,7 @@ export interface FinancialManagement {
   getCompanies(): Promise<WorkdayCompany[]>;
 }
 
-/**
- * Guess: the SOAPAction Workday expects is not documented publicly; Workday's document/literal
- * services dispatch on the body element, so this value is informative only.
- */
-export function soapActionFor(operation: string): string {
-  return `"urn:com.workday/bsvc/${operation}"`;
-}
+export { soapActionFor } from './soap-call';
 
 // Guess (text from workday-payloads.md §4(a)): an unknown reference ID is a Validation_Fault
 // "Invalid ID value. 'X' is not a valid ID value for type = 'Accounting_Journal_ID'".
@@ -91,60 +104,9 @@ export function createFinancialManagement(
 ): FinancialManagement {
   const version = endpoints.soapVersion;
 
-  async function call(operation: string, bodyXml: string, retry: boolean): Promise<XmlObject> {
-    const response = await http.request<unknown>({
-      method: 'POST',
-      url: endpoints.soapPath,
-      body: buildEnvelope(bodyXml),
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: soapActionFor(operation) },
-      responseType: 'text',
-      acceptStatus: [500],
-      retry,
-    });
-    // Built only on failure: reading `response.url` redacts it, which success has no need for.
-    const details = (): Record<string, unknown> => ({
-      status: response.status,
-      method: 'POST',
-      url: response.url,
-      operation,
-    });
-    if (typeof response.data !== 'string') {
-      throw new ConnectorError('unexpected_response', `The ${operation} response is not text.`, {
-        details: details(),
-      });
-    }
-    let body: XmlObject;
-    try {
-      body = parseSoapBody(response.data);
-    } catch (error) {
-      if (response.status === 500) {
-        // A gateway's HTML page or a plain-text error: quote it, as Workday's own words.
-        const words = bodyWords(response.data);
-        throw new ConnectorError(
-          'remote_error',
-          `Workday answered the ${operation} request with HTTP 500 and no SOAP fault` +
-            (words === undefined ? ' (no body).' : `: ${clipRemoteText(words)}`),
-          { details: details(), cause: error },
-        );
-      }
-      throw error;
-    }
-    const fault = child(body, 'Fault');
-    if (fault !== undefined) {
-      const error = faultToError(fault, SERVICE);
-      Object.assign(error.details, details());
-      throw error;
-    }
-    const result = child(body, `${operation}_Response`);
-    if (result === undefined) {
-      throw new ConnectorError(
-        'unexpected_response',
-        `The ${operation} response has no ${operation}_Response element.`,
-        { details: details() },
-      );
-    }
-    return result;
-  }
+  const soap = createSoapCaller(http, endpoints.soapPath, SERVICE);
+  const call = (operation: string, body: string, retry: boolean): Promise<XmlObject> =>
+    soap({ operation, body, retry });
 
   async function allPages<T>(
     fetchPage: (page: number) => Promise<{ items: T[]; totalPages?: number }>,
@@ -166,6 +128,21 @@ export function createFinancialManagement(
         false,
       );
       return parseSubmitAccountingJournalResponse(response);
+    },
+
+    async importAccountingJournal({ header, lines, onLine, timeoutMs }) {
+      const response = await soap({
+        operation: IMPORT_ACCOUNTING_JOURNAL,
+        envelope: () =>
+          importAccountingJournalRequest(header, lines(), {
+            version,
+            ...(onLine === undefined ? {} : { onLine }),
+          }),
+        retry: false,
+        responseElement: PUT_IMPORT_PROCESS_RESPONSE,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      });
+      return parseImportReceipt(response);
     },
 
     async getJournalById(accountingJournalId) {

@@ -9,7 +9,8 @@ import type { XmlElement, XmlObject } from './xml';
 /** The operation name, used as the SOAPAction and in messages. */
 export const SUBMIT_ACCOUNTING_JOURNAL = 'Submit_Accounting_Journal';
 
-function lineElement(line: ValidatedJournalLine): XmlElement {
+/** One `Journal_Entry_Line_Replacement_Data` (Submit and Import share the line type). */
+export function lineElement(line: ValidatedJournalLine): XmlElement {
   // Journal_Entry_Line_Data order: Ledger_Account_Reference, Debit_Amount, Credit_Amount, …,
   // Memo, …, Worktags_Reference* (workday-soap-schema.md).
   return {

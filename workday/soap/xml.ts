@@ -384,23 +384,38 @@ export function escapeXml(value: string): string {
   );
 }
 
+/** Names already checked against {@link NAME}: a request repeats a few dozen names many times. */
+const CHECKED_NAMES = new Set<string>();
+const MAX_CHECKED_NAMES = 10_000;
+
+function assertName(name: string, what: 'element' | 'attribute'): void {
+  if (CHECKED_NAMES.has(name)) return;
+  if (!NAME.test(name))
+    throw new ConnectorError('internal', `The XML ${what} name "${name}" is invalid.`);
+  if (CHECKED_NAMES.size < MAX_CHECKED_NAMES) CHECKED_NAMES.add(name);
+}
+
 /** Renders an element tree; all text and attribute values are escaped. */
 export function renderXml(element: XmlElement): string {
-  if (!NAME.test(element.name))
-    throw new ConnectorError('internal', `The XML element name "${element.name}" is invalid.`);
+  const name = element.name;
+  assertName(name, 'element');
   let attrs = '';
-  for (const [key, value] of Object.entries(element.attributes ?? {})) {
-    if (value === undefined) continue;
-    if (!NAME.test(key))
-      throw new ConnectorError('internal', `The XML attribute name "${key}" is invalid.`);
-    attrs += ` ${key}="${escapeXml(value)}"`;
+  const attributes = element.attributes;
+  if (attributes !== undefined) {
+    for (const key in attributes) {
+      const value = attributes[key];
+      if (value === undefined) continue;
+      assertName(key, 'attribute');
+      attrs += ` ${key}="${escapeXml(value)}"`;
+    }
   }
-  const content = (element.children ?? [])
-    .map((part) =>
-      part === undefined ? '' : typeof part === 'string' ? escapeXml(part) : renderXml(part),
-    )
-    .join('');
-  return content === ''
-    ? `<${element.name}${attrs}/>`
-    : `<${element.name}${attrs}>${content}</${element.name}>`;
+  let content = '';
+  const parts = element.children;
+  if (parts !== undefined) {
+    for (const part of parts) {
+      if (part === undefined) continue;
+      content += typeof part === 'string' ? escapeXml(part) : renderXml(part);
+    }
+  }
+  return content === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }

@@ -2,6 +2,7 @@ import { getAccountSets } from './get-account-sets';
 import { getJournalSources } from './get-journal-sources';
 import { getJournals } from './get-journals';
 import { getWorkdayCompanies } from './get-workday-companies';
+import { importAccountingJournal } from './import-accounting-journal';
 import type { SoapOperation } from './operation';
 import { submitAccountingJournal } from './submit-accounting-journal';
 
@@ -11,6 +12,7 @@ import { submitAccountingJournal } from './submit-accounting-journal';
  */
 export const FINANCIAL_MANAGEMENT_OPERATIONS: Readonly<Record<string, SoapOperation>> = {
   Submit_Accounting_Journal: submitAccountingJournal,
+  Import_Accounting_Journal: importAccountingJournal,
   Get_Journals: getJournals,
   Get_Account_Sets: getAccountSets,
   Get_Journal_Sources: getJournalSources,

@@ -12,13 +12,7 @@ import { parseAmount } from '../../money';
 import type { TenantData } from '../../store';
 import { renderResponseElement, validationFault } from '../envelope';
 import { WORKTAG_ID_TYPES } from '../../../wws-schema';
-import {
-  element,
-  invalidIdMessage,
-  renderReference,
-  requiredMessage,
-  resolveReference,
-} from '../references';
+import { element, renderReference, requiredMessage, resolveReference } from '../references';
 import type { IdResolver } from '../references';
 import {
   ADD_ONLY_RESUBMITTED,
@@ -238,7 +232,33 @@ function renderResponse(
   );
 }
 
-export function submitAccountingJournal(input: OperationInput): string {
+/** An `Accounting_Journal_Data` read and checked, with each line's issues kept apart. */
+export interface JournalRequestRead {
+  addOnly: boolean | undefined;
+  dataXpath: string;
+  requestedId: string | undefined;
+  /** Issues of the request and the journal header (everything but the lines). */
+  headerIssues: SoapValidationIssue[];
+  /** Each line's issues, by position (0-based). */
+  lineIssues: SoapValidationIssue[][];
+  /** The out-of-balance issue, when every line is valid and debits differ from credits. */
+  balanceIssue: SoapValidationIssue | undefined;
+  /** The journal to store (without WID, ID, number and times), when the header is valid. */
+  draft: Omit<Journal, 'wid' | 'id' | 'number' | 'createdMs' | 'updatedMs'> | undefined;
+  companyName: string;
+}
+
+/**
+ * Reads a `Submit_Accounting_Journal_Request` or `Import_Accounting_Journal_Request` (the same
+ * sequence): every reference, the company's default currency, the date, each line's account,
+ * amounts and worktags, and the balance in exact minor units.
+ * @param maxLines refuse the whole request (TOO_MANY_LINES) beyond this many lines
+ * @throws the Validation_Fault for a request without `Accounting_Journal_Data` or with too many lines
+ */
+export function readJournalRequest(
+  input: OperationInput,
+  maxLines = Number.POSITIVE_INFINITY,
+): JournalRequestRead {
   const { tenant } = input.caller;
   const { request, requestXpath } = input;
   const issues: SoapValidationIssue[] = [];
@@ -253,19 +273,13 @@ export function submitAccountingJournal(input: OperationInput): string {
       { message: requiredMessage('Accounting_Journal_Data'), xpath: dataXpath },
     ]);
   }
-
-  const requestedId = childText(data, 'Accounting_Journal_ID');
-  const existing =
-    requestedId === undefined || requestedId === ''
-      ? undefined
-      : tenant.journals.getById(requestedId);
-  const idXpath = `${dataXpath}/bsvc:Accounting_Journal_ID[1]`;
-  if (existing !== undefined && addOnly === true) {
-    issues.push({ message: ADD_ONLY_RESUBMITTED, xpath: idXpath });
-  } else if (existing !== undefined && existing.status === 'Posted') {
-    // A posted journal cannot be replaced through Submit (it would need a reversal).
-    issues.push({ message: CANNOT_BE_RESUBMITTED, xpath: idXpath });
+  const lineElements = children(data, 'Journal_Entry_Line_Replacement_Data');
+  if (lineElements.length > maxLines) {
+    // Refused as a whole, before any line is read, as Workday's message describes.
+    throw validationFault([{ message: TOO_MANY_LINES, xpath: dataXpath }]);
   }
+  const rawId = childText(data, 'Accounting_Journal_ID');
+  const requestedId = rawId === undefined || rawId === '' ? undefined : rawId;
 
   const submit = parseXsdBoolean(childText(data, 'Submit'), false);
   if (submit === undefined) {
@@ -336,23 +350,21 @@ export function submitAccountingJournal(input: OperationInput): string {
   }
 
   const minorDigits = currency?.minorDigits ?? 2;
-  const lineElements = children(data, 'Journal_Entry_Line_Replacement_Data');
   const linesXpath = `${dataXpath}/bsvc:Journal_Entry_Line_Replacement_Data`;
-  if (lineElements.length > MAX_SUBMIT_LINES) {
-    // Refused as a whole, before any line is read, as Workday's message describes.
-    throw validationFault([{ message: TOO_MANY_LINES, xpath: dataXpath }]);
-  }
   if (lineElements.length === 0) issues.push({ message: NO_LINES, xpath: dataXpath });
-  const drafts = lineElements.map((lineElement, i) =>
-    readLine(
+  const lineIssues: SoapValidationIssue[][] = [];
+  const drafts = lineElements.map((lineElement, i) => {
+    const own: SoapValidationIssue[] = [];
+    lineIssues.push(own);
+    return readLine(
       tenant,
       lineElement,
       `${linesXpath}[${i + 1}]`,
       minorDigits,
       currency?.code ?? '',
-      issues,
-    ),
-  );
+      own,
+    );
+  });
   let totalDebit = 0n;
   let totalCredit = 0n;
   for (const { line } of drafts) {
@@ -361,46 +373,79 @@ export function submitAccountingJournal(input: OperationInput): string {
   }
   const allValid = drafts.length > 0 && drafts.every((draft) => draft.valid);
   // Guess: the text says "may not be submitted", so a draft (Submit false) may be unbalanced.
-  if (allValid && submit !== false && totalDebit !== totalCredit) {
-    issues.push({ message: UNBALANCED, xpath: dataXpath });
-  }
-  if (issues.length > 0) throw validationFault(issues);
-  input.authorize();
-  if (
+  const balanceIssue =
+    allValid && submit !== false && totalDebit !== totalCredit
+      ? { message: UNBALANCED, xpath: dataXpath }
+      : undefined;
+  const draft =
     company === undefined ||
     currency === undefined ||
     ledgerType === undefined ||
-    accountingDate === undefined
-  ) {
-    // Unreachable: every undefined above pushed an issue.
-    throw validationFault([
-      { message: invalidIdMessage('', 'Company_Reference_ID'), xpath: dataXpath },
-    ]);
+    accountingDate === undefined ||
+    issues.length > 0
+      ? undefined
+      : {
+          status: submit === true ? ('Posted' as const) : ('Created' as const),
+          companyId: company.id,
+          currency: currency.code,
+          ledgerType,
+          accountingDate,
+          journalSourceId: source?.id,
+          memo: childText(data, 'Journal_Entry_Memo'),
+          lines: drafts.map((d) => d.line),
+          totalDebitMinor: totalDebit,
+          totalCreditMinor: totalCredit,
+        };
+  return {
+    addOnly,
+    dataXpath,
+    requestedId,
+    headerIssues: issues,
+    lineIssues,
+    balanceIssue,
+    draft,
+    companyName: company?.name ?? '',
+  };
+}
+
+export function submitAccountingJournal(input: OperationInput): string {
+  const { tenant } = input.caller;
+  const read = readJournalRequest(input, MAX_SUBMIT_LINES);
+  const { requestedId, dataXpath } = read;
+  const idXpath = `${dataXpath}/bsvc:Accounting_Journal_ID[1]`;
+  const idIssues: SoapValidationIssue[] = [];
+  const existing = requestedId === undefined ? undefined : tenant.journals.getById(requestedId);
+  if (existing !== undefined && read.addOnly === true) {
+    idIssues.push({ message: ADD_ONLY_RESUBMITTED, xpath: idXpath });
+  } else if (existing !== undefined && existing.status === 'Posted') {
+    // A posted journal cannot be replaced through Submit (it would need a reversal).
+    idIssues.push({ message: CANNOT_BE_RESUBMITTED, xpath: idXpath });
+  } else if (requestedId !== undefined && tenant.imports.isImporting(requestedId)) {
+    // An import of this journal is still running: its document exists.
+    idIssues.push({ message: ADD_ONLY_RESUBMITTED, xpath: idXpath });
   }
+  // The order Workday reports them in: the request, the ID, the header, the lines, the balance.
+  const onRequest = read.headerIssues.filter((issue) => issue.xpath === input.requestXpath);
+  const issues = [
+    ...onRequest,
+    ...idIssues,
+    ...read.headerIssues.filter((issue) => issue.xpath !== input.requestXpath),
+    ...read.lineIssues.flat(),
+    ...(read.balanceIssue === undefined ? [] : [read.balanceIssue]),
+  ];
+  if (issues.length > 0 || read.draft === undefined) throw validationFault(issues);
+  input.authorize();
 
   const nowMs = input.context.now();
   const numbers = existing === undefined ? tenant.journals.nextNumbers() : undefined;
   const journal: Journal = {
+    ...read.draft,
     wid: existing?.wid ?? createWid(),
-    id:
-      existing?.id ??
-      (requestedId !== undefined && requestedId !== ''
-        ? requestedId
-        : (numbers?.generatedId ?? '')),
+    id: existing?.id ?? requestedId ?? numbers?.generatedId ?? '',
     number: existing?.number ?? numbers?.number ?? '',
-    status: submit === true ? 'Posted' : 'Created',
-    companyId: company.id,
-    currency: currency.code,
-    ledgerType,
-    accountingDate,
-    journalSourceId: source?.id,
-    memo: childText(data, 'Journal_Entry_Memo'),
-    lines: drafts.map((draft) => draft.line),
-    totalDebitMinor: totalDebit,
-    totalCreditMinor: totalCredit,
     createdMs: existing?.createdMs ?? nowMs,
     updatedMs: nowMs,
   };
   tenant.journals.put(journal);
-  return renderResponse(journal, company.name, input.version, warningsFor(journal, nowMs));
+  return renderResponse(journal, read.companyName, input.version, warningsFor(journal, nowMs));
 }

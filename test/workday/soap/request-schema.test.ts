@@ -12,6 +12,12 @@ import {
   buildGetJournalsByDateRequest,
 } from '../../../workday/soap/get-journals';
 import { buildGetWorkdayCompaniesRequest } from '../../../workday/soap/get-workday-companies';
+import { importAccountingJournalRequest } from '../../../workday/soap/import-accounting-journal';
+import {
+  buildGetImportProcessesRequest,
+  buildGetImportProcessMessagesRequest,
+} from '../../../workday/soap/import-processes';
+import { largeJournalOf } from '../../../workday/large-journal';
 import { buildSubmitAccountingJournalRequest } from '../../../workday/soap/submit-accounting-journal';
 import { renderXsd, validateWwsDocument, WORKTAG_ID_TYPES, WWS_SCHEMA } from '../../../wws-schema';
 import { startLibxml2 } from '../../helpers/libxml2';
@@ -81,7 +87,81 @@ const requests: Record<string, string> = {
   Get_Account_Sets: buildGetAccountSetsRequest(1, 100, 'v45.0'),
   Get_Journal_Sources: buildGetJournalSourcesRequest(3, 50, 'v45.0'),
   Get_Workday_Companies: buildGetWorkdayCompaniesRequest(1, 999, 'v45.0'),
+  Get_Import_Processes: buildGetImportProcessesRequest(
+    [
+      { type: 'WID', value: 'f99b112734ed401983b2f6a42220cab4' },
+      { type: 'Background_Process_Instance_ID', value: 'BACKGROUND_PROCESS_INSTANCE-6-1' },
+    ],
+    'v45.0',
+  ),
+  Get_Import_Process_Messages: buildGetImportProcessMessagesRequest(
+    [{ type: 'WID', value: 'f99b112734ed401983b2f6a42220cab4' }],
+    2,
+    999,
+    'v45.0',
+  ),
 };
+
+/** The streamed Import_Accounting_Journal envelope of a journal input, joined. */
+async function importEnvelope(input: unknown): Promise<string> {
+  const journal = largeJournalOf(input);
+  let xml = '';
+  for await (const chunk of importAccountingJournalRequest(journal.header, journal.lines(), {
+    version: 'v45.0',
+  }))
+    xml += chunk;
+  return xml;
+}
+
+describe('the streamed Import_Accounting_Journal request against the schema', () => {
+  const inputs: Record<string, unknown> = {
+    minimal: baseJournal,
+    'every optional field': {
+      ...baseJournal,
+      journal_id: 'EXT-2026-000124',
+      memo: 'Payroll <March> & "more"',
+      submit: false,
+      auto_complete: true,
+      lines: [
+        {
+          ledger_account: '6000',
+          account_set: 'Corporate',
+          debit: '100.25',
+          memo: 'line memo',
+          worktags: [
+            { type: 'Cost_Center_Reference_ID', id: 'CC-300' },
+            { type: 'Project_ID', id: 'P-1' },
+          ],
+        },
+        { ledger_account: '2000', credit: '100.25' },
+      ],
+    },
+  };
+
+  it.each(Object.entries(inputs))('(%s) passes our validator and libxml2', async (_name, input) => {
+    const xml = await importEnvelope(input);
+    expect(validateWwsDocument(xml, WWS_SCHEMA)).toEqual({
+      root: 'Import_Accounting_Journal_Request',
+      issues: [],
+    });
+    await expect(libxml2.validate(XSD, xml)).resolves.toEqual([]);
+  });
+
+  it('tells the import data type from Submit: Round_Ledger_Amounts exists only in the import', async () => {
+    const xml = (await importEnvelope(baseJournal)).replace(
+      '</bsvc:Submit>',
+      '</bsvc:Submit><bsvc:Round_Ledger_Amounts>true</bsvc:Round_Ledger_Amounts>',
+    );
+    expect(validateWwsDocument(xml, WWS_SCHEMA).issues).toEqual([]);
+    const asSubmit = xml.replaceAll(
+      'Import_Accounting_Journal_Request',
+      'Submit_Accounting_Journal_Request',
+    );
+    expect(validateWwsDocument(asSubmit, WWS_SCHEMA).issues).toMatchObject([
+      { element: 'Round_Ledger_Amounts' },
+    ]);
+  });
+});
 
 describe('request builders against the schema', () => {
   it.each(Object.entries(requests))('%s passes our validator', (_name, body) => {
