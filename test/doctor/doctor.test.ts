@@ -107,8 +107,8 @@ describe('connector doctor', () => {
         'by domain and business-process security): grant the domain permission to the security group ' +
         '(Maintain Permissions for Security Group) and activate pending security policy changes. The call ' +
         'used an OAuth token, so also check that the API client has functional area Common Financial ' +
-        'Management (needed by actions post_journal_entry, get_journal_entry) in View API Clients → Edit ' +
-        'API Client → Scope (Functional Areas).',
+        'Management (needed by actions post_journal_entry, get_journal_entry, import_journal_entry, ' +
+        'get_import_status) in View API Clients → Edit API Client → Scope (Functional Areas).',
     );
     expect(row(report, 'actions.get_journal_entry').detail).toMatch(
       /^needs functional area Common Financial Management/,
