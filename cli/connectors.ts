@@ -34,6 +34,10 @@ export interface SimulatorRunOptions {
   writeSettings?: string;
   /** Fault injection text (`--faults`), parsed by the simulator. */
   faults?: string;
+  /** Where the banner goes (default standard output). */
+  stdout?: { write(text: string): unknown };
+  /** Stops the run like SIGINT does (tests). */
+  signal?: AbortSignal;
 }
 
 /** One connector the CLI serves. */

@@ -7,6 +7,7 @@ import { parseFaultSpec } from './fault-spec';
 import { startSandbox, writeSettingsFile } from './index';
 import type { SandboxHandle } from './index';
 import type { FaultSpec } from './types';
+import { untilStopped } from './until-stopped';
 
 /** Options of `runSandboxCommand`. */
 export interface SandboxCommandOptions {
@@ -75,18 +76,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
     }
     (options.stdout ?? process.stdout).write(renderSummary(sandbox, options.writeSettings));
     options.onReady?.(sandbox);
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        options.signal?.removeEventListener('abort', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      if (options.signal?.aborted === true) stop();
-      else options.signal?.addEventListener('abort', stop);
-    });
+    await untilStopped(options.signal);
   } finally {
     await sandbox.close();
   }

@@ -62,12 +62,9 @@ export function buildUsers(secrets: SandboxSecrets): Record<string, SandboxUser>
 
 /**
  * Writes a settings file readable only by its owner (mode 0600): it holds client secrets and
- * refresh tokens.
+ * refresh tokens. Any simulator's settings object (the CLI writes the other connectors' too).
  */
-export async function writeSettingsFile(
-  path: string,
-  settings: SandboxSettingsFile,
-): Promise<void> {
+export async function writeSettingsFile(path: string, settings: object): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
   // writeFile's mode applies only when it creates the file.

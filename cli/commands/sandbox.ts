@@ -48,7 +48,7 @@ export async function sandbox(
       ...(options.faults === undefined ? {} : { faults: options.faults }),
     });
   } catch (error) {
-    throw sandboxUsageError(error, port) ?? error;
+    throw sandboxUsageError(error, port, options.connector ?? 'workday') ?? error;
   }
   return { exitCode: 0 };
 }
@@ -57,12 +57,15 @@ export async function sandbox(
  * The sandbox imports nothing from the SDK, so its errors are plain; the ones the person at the
  * terminal caused become `invalid_input` here. Anything else stays a bug.
  */
-function sandboxUsageError(error: unknown, port: number): Error | undefined {
+function sandboxUsageError(error: unknown, port: number, connector: string): Error | undefined {
   if (error instanceof FaultSpecError || (error as { name?: unknown }).name === 'FaultSpecError') {
     const problem = (error as FaultSpecError).problem ?? (error as Error).message;
     return usageError(
       `The --faults spec is not valid: ${problem.replace(/\.$/, '')}.`,
-      `Valid keys: ${describeFaultKeys()}; pass JSON or key=value pairs separated by commas, e.g. latencyMs=100,rateLimit.every=5,rateLimit.retryAfterSeconds=1.`,
+      // The key list and shorthand are the Workday sandbox's; other simulators take JSON rules.
+      connector === 'workday'
+        ? `Valid keys: ${describeFaultKeys()}; pass JSON or key=value pairs separated by commas, e.g. latencyMs=100,rateLimit.every=5,rateLimit.retryAfterSeconds=1.`
+        : `The ${connector} simulator takes JSON of the shape its fault schema defines (connectors/${connector}/simulator/).`,
     );
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

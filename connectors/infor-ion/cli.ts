@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { loadConnector } from '../../cli/load-connector';
 import type { ConnectorEntry } from '../../cli/connectors';
+import type * as Foreground from '../../cli/simulator-foreground';
 import type * as Demo from './demo';
 import type * as Doctor from './doctor/diagnose';
 import type * as SimulatorCli from './simulator/cli';
@@ -27,8 +28,15 @@ export const entry: ConnectorEntry = {
       close: () => simulator.close(),
     };
   },
-  runSimulator: (options) =>
-    lazy<typeof SimulatorCli>('./simulator/cli').runIonSimulatorCommand(options),
+  runSimulator: ({ port, ...options }) => {
+    const { assertIonFaults, renderIonBanner } = lazy<typeof SimulatorCli>('./simulator/cli');
+    return lazy<typeof Foreground>('../../cli/simulator-foreground').runSimulatorInForeground({
+      ...options,
+      start: () => lazy<typeof Simulator>('./simulator/index').startIonSimulator({ port }),
+      applyFaults: (simulator, spec) => simulator.setFaults(assertIonFaults(spec)),
+      banner: renderIonBanner,
+    });
+  },
   demo: (write) => lazy<typeof Demo>('./demo').runIonDemo(write),
   diagnose: (options) => lazy<typeof Doctor>('./doctor/diagnose').diagnoseIonConnection(options),
 };

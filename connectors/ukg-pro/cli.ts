@@ -1,10 +1,11 @@
 /** How the `connector` CLI serves UKG Pro (`--connector ukg-pro`); loaded lazily. */
 import * as path from 'node:path';
 import type { ConnectorEntry } from '../../cli/connectors';
+import type * as Foreground from '../../cli/simulator-foreground';
 import { loadConnector } from '../../cli/load-connector';
 import type * as Diagnose from './doctor/diagnose';
 import type * as Simulator from './simulator';
-import type * as Run from './simulator/run';
+import type * as Banner from './simulator/banner';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lazy = <T>(modulePath: string): T => require(modulePath) as T;
@@ -24,11 +25,13 @@ export const entry: ConnectorEntry = {
       close: () => simulator.close(),
     };
   },
-  runSimulator: (options) =>
-    lazy<typeof Run>('./simulator/run').runUkgSimulator({
-      port: options.port,
-      ...(options.writeSettings === undefined ? {} : { writeSettings: options.writeSettings }),
-      ...(options.faults === undefined ? {} : { faults: options.faults }),
+  // The simulator takes free ports only: it listens once per environment.
+  runSimulator: ({ port: _port, ...options }) =>
+    lazy<typeof Foreground>('../../cli/simulator-foreground').runSimulatorInForeground({
+      ...options,
+      start: () => lazy<typeof Simulator>('./simulator').startUkgSimulator(),
+      applyFaults: (simulator, spec) => simulator.production.setFaults(spec),
+      banner: lazy<typeof Banner>('./simulator/banner').renderUkgBanner,
     }),
   diagnose: (options) => lazy<typeof Diagnose>('./doctor/diagnose').diagnoseUkg(options),
 };

@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCliCaptured } from '../../../test/helpers/run-cli-captured';
-import { runIonSimulatorCommand } from '../simulator/cli';
+import { entry as inforIonEntry } from '../cli';
 import { startIonSimulator } from '../simulator/index';
 import type { IonSimulatorHandle } from '../simulator/index';
 
@@ -312,7 +312,7 @@ describe('sandbox --connector infor-ion', () => {
     const written = path.join(dir, 'sim.json');
     let banner = '';
     const stop = new AbortController();
-    const running = runIonSimulatorCommand({
+    const running = inforIonEntry.runSimulator({
       port: 0,
       writeSettings: written,
       stdout: { write: (text: string) => (banner += text) },

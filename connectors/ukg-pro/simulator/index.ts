@@ -28,8 +28,11 @@ export interface UkgEnvironmentHandle {
   origin: string;
   /** Counters since the last reset. */
   state(): SimulatorCounters & { faultsFired: number };
-  /** Replaces the active faults; throws FaultSpecError for a bad spec. */
-  setFaults(spec: FaultSpec): void;
+  /**
+   * Replaces the active faults. Takes any value, as parsed from `--faults` or a request body,
+   * and checks it against {@link FaultSpec}'s schema: throws FaultSpecError for a bad spec.
+   */
+  setFaults(spec: FaultSpec | unknown): void;
 }
 
 /** A running simulator. */

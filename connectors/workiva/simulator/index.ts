@@ -31,7 +31,11 @@ export interface WorkivaRegionHandle {
     faultsFired: number;
     operations: number;
   };
-  setFaults(spec: FaultSpec): void;
+  /**
+   * Replaces the active faults. Takes any value, as parsed from `--faults` or a request body,
+   * and checks it against {@link FaultSpec}'s schema: throws FaultSpecError for a bad spec.
+   */
+  setFaults(spec: FaultSpec | unknown): void;
   /** Reads cells straight from the store (what a completed update changed). */
   cells(spreadsheetId: string, sheetId: string, range: string): unknown[][];
 }
