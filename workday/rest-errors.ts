@@ -1,11 +1,7 @@
 import type { RemoteMessage } from '../sdk/errors';
-import { clipRemoteText } from './remote-text';
+import { errorBodyObject, isJsonObject, remoteText } from '../sdk/http/error-body';
 
 const MAX_LISTED = 3;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads Workday's REST error body, `{"error": "...", "errors": [{"error": "..."}]}` (the
@@ -20,27 +16,17 @@ export function parseWorkdayErrorBody(
   body: unknown,
   _status: number,
 ): { message: string; messages?: RemoteMessage[] } | undefined {
-  let value = body;
-  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!isRecord(value)) return undefined;
-  const top = value['error'];
-  if (typeof top !== 'string' || top.trim() === '') return undefined;
-  const message = clipRemoteText(top);
+  const value = errorBodyObject(body);
+  if (value === undefined) return undefined;
+  const message = remoteText(value['error']);
+  if (message === undefined) return undefined;
 
   const messages: RemoteMessage[] = [];
   const errors = value['errors'];
   if (Array.isArray(errors)) {
     for (const entry of errors) {
-      if (!isRecord(entry)) continue;
-      const text = entry['error'];
-      if (typeof text === 'string' && text.trim() !== '')
-        messages.push({ message: clipRemoteText(text) });
+      const text = isJsonObject(entry) ? remoteText(entry['error']) : undefined;
+      if (text !== undefined) messages.push({ message: text });
     }
   }
   if (messages.length === 0) return { message };

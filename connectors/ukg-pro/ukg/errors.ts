@@ -4,14 +4,7 @@
  * 7807 keys (`title`, `detail`) and a bare `message` when present, and callers key on the status.
  */
 import type { RemoteMessage } from '../../../sdk/errors';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 300) : undefined;
-}
+import { errorBodyObject, remoteText as text } from '../../../sdk/http/error-body';
 
 /**
  * Reads a UKG error body into a message: `title` and `detail` of a problem document, or
@@ -22,15 +15,8 @@ export function parseUkgErrorBody(
   body: unknown,
   _status: number,
 ): { message: string; messages?: RemoteMessage[] } | undefined {
-  let value = body;
-  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!isRecord(value)) return undefined;
+  const value = errorBodyObject(body);
+  if (value === undefined) return undefined;
   const title = text(value.title);
   const detail = text(value.detail) ?? text(value.message);
   if (title === undefined && detail === undefined) return undefined;

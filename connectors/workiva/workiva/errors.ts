@@ -4,14 +4,7 @@
  * token endpoint's `{"error","error_description","error_uri"}`.
  */
 import type { RemoteMessage } from '../../../sdk/errors';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 300) : undefined;
-}
+import { errorBodyObject, isJsonObject, remoteText as text } from '../../../sdk/http/error-body';
 
 /**
  * Reads a Platform API or token error body into a message and Workiva's detail messages. Used as
@@ -22,22 +15,15 @@ export function parseWorkivaErrorBody(
   body: unknown,
   _status: number,
 ): { message: string; messages?: RemoteMessage[] } | undefined {
-  let value = body;
-  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!isRecord(value)) return undefined;
+  const value = errorBodyObject(body);
+  if (value === undefined) return undefined;
   const message = text(value.message) ?? text(value.error_description) ?? text(value.error);
   if (message === undefined) return undefined;
   const messages: RemoteMessage[] = [];
   for (const detail of Array.isArray(value.details) ? value.details : []) {
-    const m = isRecord(detail) ? text(detail.message) : undefined;
+    const m = isJsonObject(detail) ? text(detail.message) : undefined;
     if (m === undefined) continue;
-    const target = isRecord(detail) ? text(detail.target) : undefined;
+    const target = isJsonObject(detail) ? text(detail.target) : undefined;
     messages.push(target === undefined ? { message: m } : { message: m, xpath: target });
   }
   const code = text(value.code);
