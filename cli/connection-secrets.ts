@@ -1,11 +1,18 @@
-import { isSensitiveKey } from '../sdk/redact';
+import { isSecretName } from '../sdk/redact';
 import { secretFieldNames } from '../sdk/schema';
 import type { z } from 'zod';
 import type { Redactor } from '../sdk/redact';
 
-// Names that hold secrets by convention even when the schema does not mark them. `token` only as
-// a whole word at the end, so `token_endpoint` (a URL the output must show) is not scrubbed.
-const SECRET_NAME = /secret|password|passphrase|(^|_)token$|api_?key|private_?key/i;
+/** The fields the connector's schema marks secret (none when there is no schema, or it is odd). */
+export function markedSecretFields(fields?: z.ZodObject): string[] {
+  if (fields === undefined) return [];
+  try {
+    return secretFieldNames(fields);
+  } catch {
+    // A schema the walker does not understand still gets the name-based rule.
+    return [];
+  }
+}
 
 /**
  * Registers every secret value of one connection's settings with `redactor`: fields the
@@ -20,16 +27,9 @@ export function registerConnectionSecrets(
   fields?: z.ZodObject,
 ): void {
   if (typeof values !== 'object' || values === null) return;
-  let marked: string[] = [];
-  if (fields !== undefined) {
-    try {
-      marked = secretFieldNames(fields);
-    } catch {
-      // A schema the walker does not understand still gets the name-based rule below.
-    }
-  }
+  const marked = markedSecretFields(fields);
   for (const [key, value] of Object.entries(values)) {
     if (typeof value !== 'string') continue;
-    if (marked.includes(key) || isSensitiveKey(key) || SECRET_NAME.test(key)) redactor.add(value);
+    if (marked.includes(key) || isSecretName(key)) redactor.add(value);
   }
 }

@@ -12,6 +12,7 @@ import type { ConnectionReport } from './doctor/report';
 import type { LoadedConnector } from './load-connector';
 import type * as SandboxCli from '../sandbox/cli';
 import type * as SandboxIndex from '../sandbox/index';
+import type * as Settings from '../sdk/settings';
 import type * as UkgProCli from '../connectors/ukg-pro/cli';
 import type * as WorkivaCli from '../connectors/workiva/cli';
 import type * as WorkdayDoctor from './doctor/diagnose-connection';
@@ -88,7 +89,12 @@ const workday: ConnectorEntry = {
       close: () => sandbox.close(),
     };
   },
-  runSimulator: (options) => lazy<typeof SandboxCli>('../sandbox/cli').runSandboxCommand(options),
+  runSimulator: (options) =>
+    lazy<typeof SandboxCli>('../sandbox/cli').runSandboxCommand({
+      ...options,
+      saveSettings: (file, settings) =>
+        lazy<typeof Settings>('../sdk/settings').writeSettingsFile(file, settings),
+    }),
   // Functional areas, ISU vs user account, tenant agreement: Workday's own diagnosis.
   diagnose: (options) =>
     lazy<typeof WorkdayDoctor>('./doctor/diagnose-connection').diagnoseConnection(options),

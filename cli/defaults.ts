@@ -1,7 +1,6 @@
 import { ConnectorError } from '../sdk/errors';
 import type * as Runtime from '../sdk/runtime';
 import type { SandboxHandle } from '../sandbox/index';
-import type { SandboxRunner } from './commands/sandbox';
 import type { SessionFactory } from './session';
 
 // Modules are loaded on first use: `connector --version` should not pay for axios or fastify.
@@ -20,18 +19,6 @@ function requireModule(modulePath: string): Record<string, unknown> {
 export function defaultCreateSession(): SessionFactory {
   const { createSession } = requireModule('../sdk/runtime') as typeof Runtime;
   return (definition, options) => createSession(definition, options);
-}
-
-/** `runSandboxCommand` from `sandbox/cli.ts`. */
-export function defaultRunSandbox(): SandboxRunner {
-  const runner = requireModule('../sandbox/cli').runSandboxCommand;
-  if (typeof runner !== 'function') {
-    throw new ConnectorError(
-      'internal',
-      `Module 'sandbox/cli' does not export 'runSandboxCommand'.`,
-    );
-  }
-  return runner as SandboxRunner;
 }
 
 /**

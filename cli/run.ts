@@ -1,7 +1,8 @@
 import { MASTER_KEY_ENV } from '../sdk/settings';
 import { createRedactor } from '../sdk/redact';
-import { defaultCreateSession, defaultRunSandbox } from './defaults';
+import { defaultCreateSession } from './defaults';
 import { resolveConnector } from './connectors';
+import { settingsWarnings } from './open-settings';
 import { exitCodeFor } from './exit-codes';
 import { formatError } from './output';
 import { parseArgv } from './program';
@@ -39,7 +40,7 @@ export interface CliDependencies {
   loadConnector?: () => LoadedConnector;
   /** @default the SDK's createSession */
   createSession?: SessionFactory;
-  /** @default runSandboxCommand from sandbox/cli.ts */
+  /** @default the connector's `runSimulator` (Workday: runSandboxCommand from sandbox/cli.ts) */
   runSandbox?: SandboxRunner;
 }
 
@@ -146,9 +147,7 @@ function dispatch(
       });
     case 'sandbox': {
       const name = invocation.options.connector;
-      const runner =
-        dependencies.runSandbox ??
-        (name === undefined ? defaultRunSandbox() : connectorOf(name).runSimulator);
+      const runner = dependencies.runSandbox ?? connectorOf(name).runSimulator;
       return commands.sandbox().sandbox(invocation.options, context, runner);
     }
     case 'doctor': {
@@ -184,6 +183,7 @@ function dispatch(
           cwd: context.cwd,
           env: context.env,
           redactor: context.redactor,
+          onWarning: settingsWarnings(context),
         })
         .then((line) => ({ stdout: line, exitCode: 0 }));
     case 'demo': {

@@ -5,9 +5,13 @@
  * its simulator, apply a fault spec and word its banner.
  */
 import { FaultSpecError } from '../sandbox/fault-spec';
-import { writeSettingsFile } from '../sandbox/settings';
 import { untilStopped } from '../sandbox/until-stopped';
-import { describeJsonRefusal, JsonRefusedError, parseBoundedJson } from '../sdk/settings';
+import {
+  describeJsonRefusal,
+  JsonRefusedError,
+  parseBoundedJson,
+  writeSettingsFile,
+} from '../sdk/settings';
 import type { JsonBounds } from '../sdk/settings';
 
 /** A fault spec is a few rules: far below any input's bounds, and never deep. */

@@ -4,9 +4,9 @@
  */
 import { SOAP_VERSION } from './constants';
 import { parseFaultSpec } from './fault-spec';
-import { startSandbox, writeSettingsFile } from './index';
+import { startSandbox } from './index';
 import type { SandboxHandle } from './index';
-import type { FaultSpec } from './types';
+import type { FaultSpec, SandboxSettingsFile } from './types';
 import { untilStopped } from './until-stopped';
 
 /** Options of `runSandboxCommand`. */
@@ -15,6 +15,11 @@ export interface SandboxCommandOptions {
   port?: number;
   /** Path of the settings file to write (mode 0600) with every named connection. */
   writeSettings?: string;
+  /**
+   * Writes that file. The sandbox plays Workday and knows nothing of our client's settings
+   * format or its file locking, so the CLI passes its one settings writer in.
+   */
+  saveSettings?: (file: string, settings: SandboxSettingsFile) => Promise<void>;
   /** Faults from the start: a FaultSpec, or `--faults` text (JSON or `key=value,...`). */
   faults?: string | FaultSpec;
   /** Where the summary goes. @default process.stdout */
@@ -72,7 +77,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
   });
   try {
     if (options.writeSettings !== undefined) {
-      await writeSettingsFile(options.writeSettings, sandbox.settings);
+      if (options.saveSettings === undefined)
+        throw new Error('runSandboxCommand: writeSettings needs saveSettings to write the file.');
+      await options.saveSettings(options.writeSettings, sandbox.settings);
     }
     (options.stdout ?? process.stdout).write(renderSummary(sandbox, options.writeSettings));
     options.onReady?.(sandbox);

@@ -17,7 +17,6 @@ import type {
 
 export { buildSandbox } from './app';
 export { assertFaultSpec, FaultSpecError, parseFaultSpec } from './fault-spec';
-export { writeSettingsFile } from './settings';
 export { ROUTE_NAMES } from './route-names';
 export type * from './types';
 
@@ -34,7 +33,7 @@ export interface SandboxHandle {
   /** `http://127.0.0.1:PORT` */
   origin: string;
   port: number;
-  /** The named connections, ready to write with `writeSettingsFile`. */
+  /** The named connections, ready to write as a settings file (`writeSettingsFile` in sdk/settings). */
   settings: SandboxSettingsFile;
   /** Logins by username: demo persons for the consent page, ISUs with generated SOAP passwords. */
   users: Record<string, SandboxUser>;
@@ -58,7 +57,7 @@ export interface SandboxHandle {
  *
  * @example
  * const sandbox = await startSandbox();
- * await writeSettingsFile('.tmp/settings.json', sandbox.settings);
+ * await writeSettingsFile('.tmp/settings.json', sandbox.settings); // from sdk/settings
  * // ...
  * await sandbox.close();
  */

@@ -1,6 +1,4 @@
 /** The settings file and login list of a running sandbox. */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { SOAP_VERSION } from './constants';
 import { CONNECTION_FIXTURES, TENANT_FIXTURES } from './fixtures';
 import { secretKey } from './secrets';
@@ -58,15 +56,4 @@ export function buildUsers(secrets: SandboxSecrets): Record<string, SandboxUser>
     }
   }
   return users;
-}
-
-/**
- * Writes a settings file readable only by its owner (mode 0600): it holds client secrets and
- * refresh tokens. Any simulator's settings object (the CLI writes the other connectors' too).
- */
-export async function writeSettingsFile(path: string, settings: object): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-  // writeFile's mode applies only when it creates the file.
-  await chmod(path, 0o600);
 }

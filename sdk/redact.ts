@@ -62,6 +62,15 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEYS.has(key.toLowerCase());
 }
 
+// Names that hold secrets by convention even when no schema marks them. `token` only as a whole
+// word at the end, so `token_endpoint` (a URL the output must show) is not taken for one.
+const SECRET_NAME = /secret|password|passphrase|(^|_)token$|api_?key|private_?key/i;
+
+/** True when `key` is always secret ({@link isSensitiveKey}) or is named like a secret. */
+export function isSecretName(key: string): boolean {
+  return isSensitiveKey(key) || SECRET_NAME.test(key);
+}
+
 /** Nesting deeper than this is replaced whole by `redactValue` instead of being walked. */
 export const MAX_REDACT_DEPTH = 64;
 

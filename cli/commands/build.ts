@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { ConnectorError, ERROR_CATEGORY, isErrorCode } from '../../sdk/errors';
-import { loadSettings } from '../../sdk/settings';
 import { buildArtifact } from '../build/build-artifact';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { defaultStartSandbox } from '../defaults';
@@ -8,6 +7,7 @@ import { formatBuildSummary } from '../build/summary';
 import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
 import { findPackageRoot } from '../build/package-root';
 import { resolveConnector } from '../connectors';
+import { openSettings } from '../open-settings';
 import type { BuildReport } from '../build/build-artifact';
 import type { CommandContext, CommandResult } from '../command';
 
@@ -83,10 +83,7 @@ export async function build(
   let connection: unknown;
   if (options.skipConnectionTest !== true) {
     if (options.settings !== undefined) {
-      const store = await loadSettings(path.resolve(context.cwd, options.settings), {
-        env: context.env,
-        cwd: context.cwd,
-      });
+      const store = await openSettings(options.settings, context);
       connection = store.getConnection(connectionName);
     } else {
       sandbox = await (

@@ -1,8 +1,7 @@
-import * as path from 'node:path';
-import { loadSettings } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { loadConnector } from '../load-connector';
 import { settingsSessionOptions } from '../settings-tokens';
+import { openSettings } from '../open-settings';
 import type { CommandContext, CommandResult } from '../command';
 import type { LoadedConnector } from '../load-connector';
 
@@ -48,10 +47,7 @@ export async function disconnect(
   dependencies: DisconnectDependencies,
 ): Promise<CommandResult> {
   const definition = (dependencies.loadConnector ?? loadConnector)();
-  const store = await loadSettings(path.resolve(context.cwd, options.settings), {
-    env: context.env,
-    cwd: context.cwd,
-  });
+  const store = await openSettings(options.settings, context, definition.connection.fields);
   const name = store.resolveConnectionName(options.connection);
   registerConnectionSecrets(
     context.redactor,

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { loadSettings } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { diagnoseConnection } from '../doctor/diagnose-connection';
 import { doctorExitCode } from '../doctor/exit-code';
 import { renderDoctorReport } from '../doctor/render-table';
 import { loadConnector } from '../load-connector';
 import { usageError } from '../usage-error';
+import { openSettings } from '../open-settings';
 import type { CommandContext, CommandResult } from '../command';
 import type { DiagnoseOptions, DoctorSessionFactory } from '../doctor/diagnose-connection';
 import type { ConnectionReport, DoctorReport } from '../doctor/report';
@@ -67,7 +67,7 @@ export async function doctor(
   }
   const definition = (dependencies.loadConnector ?? loadConnector)();
   const settingsPath = path.resolve(context.cwd, options.settings);
-  const store = await loadSettings(settingsPath, { env: context.env, cwd: context.cwd });
+  const store = await openSettings(settingsPath, context, definition.connection.fields);
   const named = store.connectionNames();
   // Any connection's secret could surface in another's diagnosis (e.g. a shared client): scrub all.
   for (const name of named.length === 0 ? [undefined] : named) {

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConnectorError, isConnectorError } from '../../sdk/errors';
-import { loadSettings } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { loadConnector } from '../load-connector';
 import { formatExchange } from '../output';
@@ -11,6 +10,7 @@ import { readJsonFile } from '../read-json-file';
 import { settingsSessionOptions } from '../settings-tokens';
 import { usageError } from '../usage-error';
 import { CLI_COMMAND } from '../cli-name';
+import { openSettings } from '../open-settings';
 import type { Logger } from '../../sdk/define';
 import type { ConnectionValues } from '../../sdk/settings';
 import type { CommandContext, CommandResult } from '../command';
@@ -86,7 +86,7 @@ export async function exec(
   const target = resolveTarget(options.path, definition);
 
   const settingsPath = path.resolve(context.cwd, options.settings);
-  const store = await loadSettings(settingsPath, { env: context.env, cwd: context.cwd });
+  const store = await openSettings(settingsPath, context, definition.connection.fields);
   const connectionName = store.resolveConnectionName(options.connection);
   const values = store.getConnection(connectionName);
   registerConnectionSecrets(context.redactor, values, definition.connection.fields);

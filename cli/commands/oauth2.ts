@@ -1,7 +1,7 @@
 import * as path from 'node:path';
+import { openSettings } from '../open-settings';
 import type { ConnectorError } from '../../sdk/errors';
 import { createSession, selectAuthorization } from '../../sdk/runtime';
-import { loadSettings } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { GRANT_EXPLANATION } from '../doctor/check-settings';
 import { loadConnector } from '../load-connector';
@@ -112,7 +112,7 @@ export async function oauth2(
 ): Promise<CommandResult> {
   const definition = (dependencies.loadConnector ?? loadConnector)();
   const settingsPath = path.resolve(context.cwd, options.settings);
-  const store = await loadSettings(settingsPath, { env: context.env, cwd: context.cwd });
+  const store = await openSettings(settingsPath, context, definition.connection.fields);
   const name = store.resolveConnectionName(options.connection);
   const label = name ?? 'default';
   const values = store.getConnection(name);

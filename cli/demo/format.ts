@@ -13,6 +13,14 @@ export function passLine(text: string): string {
   return `  ✓ ${text}\n`;
 }
 
+/**
+ * A problem the demo set out to show (a misconfigured connection the doctor caught): the
+ * doctor's failure mark, so it cannot be read as a passed check.
+ */
+export function problemLine(text: string): string {
+  return `  ✗ ${text}\n`;
+}
+
 /** A plain indented note. */
 export function note(text: string): string {
   return `  ${text}\n`;

@@ -1,7 +1,7 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadSettings } from '../../sdk/settings';
+import { loadSettings, writeSettingsFile } from '../../sdk/settings';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { diagnoseConnection } from '../doctor/diagnose-connection';
 import { exitCodeFor } from '../exit-codes';
@@ -42,9 +42,7 @@ const SETTINGS_FILE = 'settings.json';
 
 async function writeSettings(dir: string, sandbox: DemoSandbox): Promise<string> {
   const file = path.join(dir, SETTINGS_FILE);
-  await writeFile(file, `${JSON.stringify(sandbox.settings, null, 2)}\n`, { mode: 0o600 });
-  // The mode of writeFile is filtered by the umask; the file holds secrets, so set it outright.
-  await chmod(file, 0o600);
+  await writeSettingsFile(file, sandbox.settings);
   return file;
 }
 

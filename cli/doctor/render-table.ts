@@ -33,6 +33,21 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * The detail to print for each check. One missing functional area fails every action that needs
+ * it, and one failed step skips every later check, with the same words each time: a detail an
+ * earlier check already printed becomes `same as CHECK`, so no sentence is printed twice. A
+ */
+export function conciseDetails(checks: ReadonlyArray<{ check: string; detail: string }>): string[] {
+  const firstWith = new Map<string, string>();
+  return checks.map(({ check, detail }) => {
+    const earlier = firstWith.get(detail);
+    if (earlier !== undefined) return `same as ${earlier}.`;
+    firstWith.set(detail, check);
+    return detail;
+  });
+}
+
 function renderConnection(report: ConnectionReport, width: number): string {
   const checkWidth = Math.max(HEADERS[0].length, ...report.checks.map((c) => c.check.length));
   const resultWidth = HEADERS[1].length;
@@ -46,8 +61,9 @@ function renderConnection(report: ConnectionReport, width: number): string {
   const lines = [`Connection '${report.connection}'${tenant}: ${verdict}`];
   lines.push(row(HEADERS[0], HEADERS[1], HEADERS[2]));
   lines.push(row('-'.repeat(checkWidth), '-'.repeat(resultWidth), '-'.repeat(HEADERS[2].length)));
-  for (const check of report.checks) {
-    const [first = '', ...rest] = wrapText(check.detail, detailWidth);
+  const details = conciseDetails(report.checks);
+  for (const [index, check] of report.checks.entries()) {
+    const [first = '', ...rest] = wrapText(details[index] ?? '', detailWidth);
     lines.push(row(check.check, MARKS[check.status], first));
     for (const more of rest) lines.push(`${' '.repeat(indent)}${more}`);
   }

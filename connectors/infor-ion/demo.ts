@@ -5,10 +5,11 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRedactor } from '../../sdk/redact';
 import { createSession } from '../../sdk/runtime';
-import { loadSettings } from '../../sdk/settings';
+import { loadSettings, writeSettingsFile } from '../../sdk/settings';
+import { doctorDemoLines } from './doctor/demo-lines';
 import { diagnoseIonConnection } from './doctor/diagnose';
 import connector from './connector';
 import { startIonSimulator } from './simulator/index';
@@ -36,7 +37,7 @@ export async function runIonDemo(write: (text: string) => void): Promise<number>
   };
   try {
     const file = path.join(dir, 'settings.json');
-    await writeFile(file, JSON.stringify(sim.settings), { mode: 0o600 });
+    await writeSettingsFile(file, sim.settings);
     const store = await loadSettings(file, {});
     say(`Infor ION simulator on ${sim.origin} (tenants ACME_TST, ACME_PRD)`);
     for (const name of ['prd', 'prd_with_tst_keys']) {
@@ -47,8 +48,7 @@ export async function runIonDemo(write: (text: string) => void): Promise<number>
         redactor,
       });
       say(`doctor ${name}:`);
-      for (const check of report.checks)
-        say(`  ${check.status.padEnd(4)} ${check.check}: ${check.detail}`);
+      for (const line of doctorDemoLines(report)) say(line);
       expect(
         report.ok === (name === 'prd'),
         `doctor ${name} ${name === 'prd' ? 'passes' : 'names the mixed tenants'}`,

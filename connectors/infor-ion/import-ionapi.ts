@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConnectorError } from '../../sdk/errors';
-import { loadSettings, writeFileAtomic } from '../../sdk/settings';
+import { loadSettings, writeSettingsFile } from '../../sdk/settings';
 import type { Redactor } from '../../sdk/redact';
 import { ionConnectionFields } from './infor/connection-fields';
 import { parseIonApiFile } from './infor/ionapi-file';
@@ -21,7 +21,12 @@ export interface ImportIonApiOptions {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   redactor: Redactor;
+  /** Told when the existing settings file (or its key file) can be read by others. */
+  onWarning?: (message: string) => void;
 }
+
+// The .ionapi file's secrets: the client secret and the service account's keys.
+const SECRET_KEYS = ['cs', 'sask', 'saak'];
 
 // Cached tokens belong to the keys they were issued for; a new file makes them worthless.
 const TOKEN_KEYS = ['access_token', 'access_token_expires_at', 'refresh_token'];
@@ -42,8 +47,7 @@ export async function importIonApi(options: ImportIonApiOptions): Promise<string
     );
   }
   const { values, ignored } = parseIonApiFile(text, file);
-  for (const key of ['cs', 'sask', 'saak'])
-    if (values[key] !== undefined) options.redactor.add(values[key]);
+  for (const key of SECRET_KEYS) if (values[key] !== undefined) options.redactor.add(values[key]);
   const name = options.connection ?? (values.ti as string).toLowerCase();
   const target = path.resolve(options.cwd, options.settings);
   const exists = await stat(target).then(
@@ -51,12 +55,14 @@ export async function importIonApi(options: ImportIonApiOptions): Promise<string
     () => false,
   );
   if (!exists) {
-    await writeFileAtomic(
-      target,
-      `${JSON.stringify({ connections: { [name]: values } }, null, 2)}\n`,
-    );
+    await writeSettingsFile(target, { connections: { [name]: values } });
   } else {
-    const store = await loadSettings(target, { env: options.env, cwd: options.cwd });
+    const store = await loadSettings(target, {
+      env: options.env,
+      cwd: options.cwd,
+      ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+      secretFields: SECRET_KEYS,
+    });
     // Fields of an earlier file that this one lacks (e.g. saak after a switch to client
     // credentials) are removed, not kept: a connection is one file's keys.
     const stale = [...Object.keys(ionConnectionFields.shape), ...TOKEN_KEYS].filter(

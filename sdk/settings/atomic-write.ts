@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { resolveLinkTarget } from './link-target';
 import { nodeSettingsFs } from './settings-fs';
+import { removeStaleTempFiles, tempFileFor } from './temp-files';
 import type { SettingsFs } from './settings-fs';
 
 /** Options for {@link writeFileAtomic}. */
@@ -11,17 +12,23 @@ export interface AtomicWriteOptions {
    */
   fs?: SettingsFs;
   /**
-   * Permission bits of the new file (settings hold secrets, so only the owner may read them).
-   * @default 0o600
+   * Permission bits to give the file. By default an existing file keeps its own (an owner who
+   * chose 0640 for a group keeps it) and a new one gets 0600: settings hold secrets.
    */
   mode?: number;
 }
 
+/** Settings hold secrets: only the owner may read a new file. */
+const NEW_FILE_MODE = 0o600;
+
 /**
  * Replaces `target` with `data` so that a reader sees either the old or the new content, never a
- * mix: the data goes to a temporary file in the same directory (same file system, so `rename` is
- * atomic), is flushed to disk, then renamed over the target. On any failure before the rename the
- * temporary file is removed and the target is untouched.
+ * mix: the data goes to a temporary file in the target's directory (same file system, so
+ * `rename` is atomic), is flushed to disk, then renamed over the target. A symbolic link is
+ * written through: the file it points to is replaced and the link stays. The file keeps its mode
+ * (unless `mode` says otherwise) and, where allowed, its owner and group. On any failure before
+ * the rename the temporary file is removed and the target is untouched; temporary files of
+ * earlier writes whose process died are removed.
  */
 export async function writeFileAtomic(
   target: string,
@@ -29,26 +36,46 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeSettingsFs;
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const file = await resolveLinkTarget(fs, target);
+  const existing = await existingFile(fs, file);
+  const mode = options.mode ?? existing?.mode ?? NEW_FILE_MODE;
+  await removeStaleTempFiles(fs, file);
+  const temp = tempFileFor(file);
   let renamed = false;
   try {
-    // 'wx': never follow or reuse an existing file at the temporary name.
-    const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
+    // 'wx': never follow or reuse an existing file at the temporary name. Created private, then
+    // given its mode outright: open's mode is filtered by the umask.
+    const handle = await fs.open(temp, 'wx', NEW_FILE_MODE);
     try {
+      await handle.chmod(mode);
+      // A group that shares the file (mode 0640) must keep it; only root or a member may hand a
+      // file to a group, so this is best effort.
+      if (existing !== undefined)
+        await handle.chown(existing.uid, existing.gid).catch(() => undefined);
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, target);
+    await fs.rename(temp, file);
     renamed = true;
   } finally {
     if (!renamed) await fs.unlink(temp).catch(() => undefined);
   }
-  await syncDirectory(fs, path.dirname(target));
+  await syncDirectory(fs, path.dirname(file));
+}
+
+async function existingFile(
+  fs: SettingsFs,
+  file: string,
+): Promise<{ mode: number; uid: number; gid: number } | undefined> {
+  try {
+    const stats = await fs.stat(file);
+    return { mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Makes the rename itself durable; best effort, since some platforms cannot open directories. */

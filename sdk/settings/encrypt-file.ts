@@ -38,11 +38,16 @@ export async function decryptSettingsFile(
   options: MasterKeyLookupOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeSettingsFs;
-  const { plain, key } = await readSettingsFile(fs, file, () => findMasterKey(file, options));
+  const { plain, key } = await readSettingsFile(
+    fs,
+    file,
+    async () => (await findMasterKey(file, options)).key,
+  );
   if (key === undefined) {
     throw new ConnectorError('invalid_settings', `Settings file '${file}' is not encrypted.`, {
       hint: 'Nothing to do: the file is plain JSON already (`connector settings encrypt` encrypts it).',
     });
   }
-  await writeFileAtomic(file, plain, { fs });
+  // Plain text secrets again: private, whatever the encrypted file's mode was.
+  await writeFileAtomic(file, plain, { fs, mode: 0o600 });
 }

@@ -12,6 +12,8 @@ export type { MasterKeyInput, MasterKeyLookupOptions, ResolvedMasterKey } from '
 export { ENCRYPTED_FORMAT, encryptSettingsText, decryptSettingsEnvelope } from './encryption';
 export type { EncryptedSettingsEnvelope } from './encryption';
 export { writeFileAtomic } from './atomic-write';
+export { writeSettingsFile } from './write-settings-file';
+export type { WriteSettingsFileOptions } from './write-settings-file';
 export { withFileLock } from './file-lock';
 export type { FileLockOptions } from './file-lock';
 export type { AtomicWriteOptions } from './atomic-write';

@@ -6,7 +6,16 @@ import * as fsPromises from 'node:fs/promises';
  */
 export type SettingsFs = Pick<
   typeof fsPromises,
-  'readFile' | 'open' | 'rename' | 'unlink' | 'stat'
+  | 'readFile'
+  | 'open'
+  | 'rename'
+  | 'unlink'
+  | 'stat'
+  | 'lstat'
+  | 'readlink'
+  | 'readdir'
+  | 'mkdir'
+  | 'link'
 >;
 
 /** The real file system. */

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { ConnectorError } from '../errors';
+import { isSecretName } from '../redact';
 import { writeFileAtomic } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { decryptSettingsEnvelope, encryptSettingsText, looksEncrypted } from './encryption';
@@ -6,7 +8,8 @@ import { describeJsonRefusal, JsonRefusedError, parseBoundedJson } from './bound
 import type { JsonBounds } from './bounded-json';
 import { resolveMasterKey } from './master-key';
 import { nodeSettingsFs } from './settings-fs';
-import type { MasterKeyLookupOptions } from './master-key';
+import { formatMode, modeReadableByOthers } from './readable-by-others';
+import type { MasterKeyLookupOptions, ResolvedMasterKey } from './master-key';
 import type { SettingsFs } from './settings-fs';
 
 /** One connection's values as stored: unchecked until the connector's `connection.fields` parse them. */
@@ -16,6 +19,17 @@ export type ConnectionValues = Record<string, unknown>;
 export interface LoadSettingsOptions extends MasterKeyLookupOptions {
   /** @default node:fs/promises */
   fs?: SettingsFs;
+  /**
+   * Told of problems that do not stop the load: a plain settings file, or the master key file of
+   * an encrypted one, that its group or others can read. The CLI prints them on stderr.
+   */
+  onWarning?: (message: string) => void;
+  /**
+   * Fields that hold secrets besides those named like one (`client_secret`, `*_token`,
+   * `password`, ...): the connector's secret fields (Infor's `cs`, `saak`, `sask`). A plain file
+   * holding none of them gets no warning however readable it is.
+   */
+  secretFields?: readonly string[];
 }
 
 /** A loaded settings file: one unnamed connection or several named ones. */
@@ -59,15 +73,61 @@ export async function loadSettings(
   options: LoadSettingsOptions = {},
 ): Promise<SettingsStore> {
   const fs = options.fs ?? nodeSettingsFs;
-  const read = await readSettingsFile(fs, file, () => findMasterKey(file, options));
+  let keySource: string | undefined;
+  const read = await readSettingsFile(fs, file, async () => {
+    const found = await findMasterKey(file, options);
+    keySource = found.source;
+    return found.key;
+  });
+  if (options.onWarning !== undefined) {
+    const plainSecrets =
+      read.key === undefined && holdsSecrets(read.document, options.secretFields ?? []);
+    const warning = await exposureWarning(fs, file, plainSecrets, keySource);
+    if (warning !== undefined) options.onWarning(warning);
+  }
   return new FileSettingsStore(file, read.document, read.key, fs);
+}
+
+/**
+ * What anyone else on the machine can read: a plain file holds the secrets themselves; an
+ * encrypted one is only as safe as its key file (the key from the environment has no file).
+ */
+async function exposureWarning(
+  fs: SettingsFs,
+  file: string,
+  plainSecrets: boolean,
+  keySource: string | undefined,
+): Promise<string | undefined> {
+  if (plainSecrets) {
+    const mode = await modeReadableByOthers(fs, file);
+    if (mode === undefined) return undefined;
+    return `Settings file '${file}' is readable by group or others (mode ${formatMode(mode)}) and holds secrets in plain text; make it private: chmod 600 '${file}'.`;
+  }
+  if (keySource === undefined || !path.isAbsolute(keySource)) return undefined;
+  const mode = await modeReadableByOthers(fs, keySource);
+  if (mode === undefined) return undefined;
+  return `Master key file '${keySource}' is readable by group or others (mode ${formatMode(mode)}), so they can decrypt '${file}'; make it private: chmod 600 '${keySource}'.`;
+}
+
+/** True when some connection has a non-empty text value in a secret field. */
+function holdsSecrets(document: SettingsDocument, secretFields: readonly string[]): boolean {
+  const connections =
+    document.kind === 'single' ? [document.connection] : Object.values(document.connections);
+  return connections.some((connection) =>
+    Object.entries(connection).some(
+      ([key, value]) =>
+        typeof value === 'string' &&
+        value !== '' &&
+        (secretFields.includes(key) || isSecretName(key)),
+    ),
+  );
 }
 
 /** The master key of an encrypted settings file, or `invalid_settings` when there is none. */
 export async function findMasterKey(
   file: string,
   options: MasterKeyLookupOptions,
-): Promise<Buffer> {
+): Promise<ResolvedMasterKey> {
   const resolved = await resolveMasterKey(file, options);
   if (resolved === undefined) {
     throw new ConnectorError(
@@ -78,7 +138,7 @@ export async function findMasterKey(
       },
     );
   }
-  return resolved.key;
+  return resolved;
 }
 
 /** A settings file read, decrypted when it is encrypted, and checked. */

@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { connectorNames, resolveConnector } from '../../cli/connectors';
-import { startSandbox, writeSettingsFile } from '../../sandbox/index';
+import { startSandbox } from '../../sandbox/index';
+import { writeSettingsFile } from '../../sdk/settings';
 import type { SandboxHandle } from '../../sandbox/index';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 

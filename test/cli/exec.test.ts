@@ -42,9 +42,11 @@ function connection(): Record<string, string> {
 }
 
 async function writeSettings(): Promise<void> {
+  // Private, as a settings file should be: a readable one gets a warning on stderr.
   await fs.writeFile(
     settingsFile,
     JSON.stringify({ connections: { us: connection(), other: connection() } }),
+    { mode: 0o600 },
   );
 }
 

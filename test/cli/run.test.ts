@@ -18,6 +18,7 @@ beforeAll(async () => {
   await fs.writeFile(
     path.join(dir, 'settings.json'),
     JSON.stringify({ base_url: 'http://127.0.0.1:9/', client_secret: 'unused-secret' }),
+    { mode: 0o600 },
   );
 });
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import connector from '../../connector';
-import { writeSettingsFile } from '../../sandbox/index';
+import { writeSettingsFile } from '../../sdk/settings';
 import { useSandboxFixture } from '../helpers/sandbox-session';
 import { runCliCaptured } from '../helpers/run-cli-captured';
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CLI_MAIN, ensureDist } from '../helpers/ensure-dist';
+import { repeatedSentences } from '../helpers/repeated-sentences';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -56,7 +57,7 @@ describe('npm start (connector demo, compiled CLI)', () => {
       "Connection 'us' (tenant acme_us): healthy",
       "Connection 'us_limited' (tenant acme_us): problems found",
       "✓ 'us' is healthy",
-      "✓ 'us_limited' lacks the functional area",
+      "✗ 'us_limited' lacks the functional area",
       '[2/5] Inbox tasks: search, approve, reject',
       '✓ sandbox: Awaiting Action −2, Successfully Completed +1, Denied +1',
       '[3/5] Journal entries: post, repost, refuse',
@@ -70,6 +71,10 @@ describe('npm start (connector demo, compiled CLI)', () => {
       'demo ok: 5 steps passed',
     ];
     for (const line of keyLines) expect(out).toContain(line);
+    // A misconfiguration the demo shows is never marked as passed (issue 11).
+    expect(out).not.toMatch(/✓[^\n]*\b(lacks|missing|misconfigured|mismatch)/);
+    // Every sentence once: rows that read as for 'us', or as an earlier row, are not repeated.
+    expect(repeatedSentences(out)).toEqual([]);
     // Readable lines, not JSON dumps.
     expect(out).not.toMatch(/^\s*[{[]\s*$/m);
     expect(out).not.toMatch(/^\s*"\w+":/m);

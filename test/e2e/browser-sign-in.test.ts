@@ -115,14 +115,14 @@ it('Deny: the browser lands on the callback, the command reports the refusal, no
   expect((await fixture.sandbox.state()).tokenRequests.total).toBe(0);
 });
 
-it('the settings file is private (0600) after the sign-in rewrote it, even if it was not before', async () => {
-  // The fixture writes the file 0600 already; loosen it so only the sign-in's write can tighten it.
+it('the sign-in keeps the mode of the settings file it rewrites, and warns when others can read it', async () => {
+  // Issue 11: write-back keeps the owner's mode (0640 shared with a group stays so) and says
+  // that the file is readable, instead of silently changing it.
   const settingsFile = path.join(fixture.dir, 'settings.json');
-  await fs.chmod(settingsFile, 0o644);
-  expect((await fs.stat(settingsFile)).mode & 0o777).toBe(0o644);
+  await fs.chmod(settingsFile, 0o640);
 
   const page = await browser.context.newPage();
-  const { result, error } = await signIn(async (info) => {
+  const { result, error, lines } = await signIn(async (info) => {
     await page.goto(info.url);
     await page.fill('#username', fixture.user('lmcneil').username);
     await page.fill('#password', fixture.user('lmcneil').password);
@@ -138,5 +138,8 @@ it('the settings file is private (0600) after the sign-in rewrote it, even if it
   const saved = await fixture.readConnection('us_user');
   expect(saved.refresh_token).toEqual(expect.any(String));
   expect(saved.refresh_token).not.toBe('');
-  expect((await fs.stat(settingsFile)).mode & 0o777).toBe(0o600);
+  expect((await fs.stat(settingsFile)).mode & 0o777).toBe(0o640);
+  expect(lines.join('\n')).toContain(
+    `warn: Settings file '${settingsFile}' is readable by group or others (mode 0640)`,
+  );
 });

@@ -53,6 +53,8 @@ export async function startCliFixture(): Promise<CliFixture> {
     async writeSettings(given) {
       const text = `${JSON.stringify({ connections: given ?? connections() }, null, 2)}\n`;
       await fs.writeFile(settingsFile, text, { mode: 0o600 });
+      // writeFile's mode applies to a new file only: a test may have loosened the last one.
+      await fs.chmod(settingsFile, 0o600);
     },
     async readConnection(name) {
       const doc = JSON.parse(await fs.readFile(settingsFile, 'utf8')) as {

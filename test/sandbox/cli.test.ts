@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxHandle } from '../../sandbox';
 import { runSandboxCommand } from '../../sandbox/cli';
+import { writeSettingsFile } from '../../sdk/settings';
 
 describe('runSandboxCommand()', () => {
   let dir: string;
@@ -22,6 +23,7 @@ describe('runSandboxCommand()', () => {
     const running = runSandboxCommand({
       port: 0,
       writeSettings: path,
+      saveSettings: writeSettingsFile,
       faults: 'latencyMs=1,latencyMatch=workers',
       stdout: { write: (text: string) => output.push(text) },
       signal: controller.signal,

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { request as httpRequest, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSandbox, startSandbox, writeSettingsFile } from '../../sandbox';
+import { buildSandbox, startSandbox } from '../../sandbox';
+import { writeSettingsFile } from '../../sdk/settings';
 import type { SandboxHandle } from '../../sandbox';
 import { accessTokenFor, connection, getJson } from './support';
 

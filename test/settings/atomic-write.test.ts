@@ -22,13 +22,22 @@ const failingRename: SettingsFs = {
 };
 
 describe('writeFileAtomic()', () => {
-  it('replaces the file with mode 0600 and leaves no temporary file', async () => {
+  it('replaces the file, keeping its mode, and leaves no temporary file', async () => {
     const file = path.join(dir, 'x.json');
-    await fsPromises.writeFile(file, 'old', { mode: 0o644 });
+    await fsPromises.writeFile(file, 'old');
+    await fsPromises.chmod(file, 0o640);
     await writeFileAtomic(file, 'new');
     expect(await fsPromises.readFile(file, 'utf8')).toBe('new');
-    expect((await fsPromises.stat(file)).mode & 0o777).toBe(0o600);
+    expect((await fsPromises.stat(file)).mode & 0o777).toBe(0o640);
     expect(await fsPromises.readdir(dir)).toEqual(['x.json']);
+  });
+
+  it('gives a file the mode asked for (0600 over a looser one)', async () => {
+    const file = path.join(dir, 'x.json');
+    await fsPromises.writeFile(file, 'old');
+    await fsPromises.chmod(file, 0o644);
+    await writeFileAtomic(file, 'new', { mode: 0o600 });
+    expect((await fsPromises.stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('keeps the old content and removes the temporary file when the rename fails', async () => {

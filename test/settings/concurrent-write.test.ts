@@ -3,6 +3,7 @@ import * as fsPromises from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadSettings, nodeSettingsFs, withFileLock } from '../../sdk/settings';
+import { deadPid } from '../helpers/dead-pid';
 
 let dir: string;
 let file: string;
@@ -91,7 +92,8 @@ describe('withFileLock()', () => {
   });
 
   it('refuses after the timeout, naming the lock file', async () => {
-    await fsPromises.writeFile(`${file}.lock`, '12345\n');
+    // Held by a live process (this one), so it is waited for and never taken over.
+    await fsPromises.writeFile(`${file}.lock`, `${process.pid}\n`);
     await expect(
       withFileLock(file, nodeSettingsFs, async () => 'ran', { timeoutMs: 100 }),
     ).rejects.toMatchObject({
@@ -101,9 +103,7 @@ describe('withFileLock()', () => {
   });
 
   it('takes over a lock left by a crashed process', async () => {
-    await fsPromises.writeFile(`${file}.lock`, '12345\n');
-    const old = new Date(Date.now() - 60_000);
-    await fsPromises.utimes(`${file}.lock`, old, old);
+    await fsPromises.writeFile(`${file}.lock`, `${await deadPid()}\n`);
     await expect(withFileLock(file, nodeSettingsFs, async () => 'ran')).resolves.toBe('ran');
     await expect(fsPromises.stat(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   });

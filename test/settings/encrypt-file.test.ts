@@ -162,6 +162,7 @@ describe('encrypted settings', () => {
 
   it('keeps the file encrypted when a rotated token is written back', async () => {
     const key = generateMasterKey();
+    await fs.chmod(file, 0o600);
     await encryptSettingsFile(file, key);
     const first = await readEnvelope();
     const options = { env: { CONNECTOR_MASTER_KEY: key }, cwd: work };
@@ -188,6 +189,15 @@ describe('encrypted settings', () => {
     await encryptSettingsFile(file, key);
     await decryptSettingsFile(file, { key });
     expect(await fs.readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('keeps the mode of an encrypted file, and makes the decrypted plain text private (0600)', async () => {
+    const key = generateMasterKey();
+    await fs.chmod(file, 0o644);
+    await encryptSettingsFile(file, key);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o644);
+    await decryptSettingsFile(file, { key });
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses to encrypt twice or decrypt a plain file', async () => {

@@ -208,12 +208,12 @@ describe('SettingsStore.updateConnection()', () => {
     });
   });
 
-  it('leaves the file readable by its owner only (mode 0600)', async () => {
+  it('keeps the mode the owner gave the file (issue 11: 0640 for a group stays 0640)', async () => {
     const file = await writeJson('one.json', { client_id: 'a' });
-    await fs.chmod(file, 0o644);
+    await fs.chmod(file, 0o640);
     const store = await loadSettings(file);
     await store.updateConnection(undefined, { access_token: 'x' });
-    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o640);
   });
 
   it('serialises concurrent updates so none is lost', async () => {

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { repeatedSentences } from '../../../test/helpers/repeated-sentences';
 import { runCliCaptured } from '../../../test/helpers/run-cli-captured';
 import { entry as inforIonEntry } from '../cli';
 import { startIonSimulator } from '../simulator/index';
@@ -356,5 +357,8 @@ describe('demo --connector infor-ion', () => {
     expect(run.stdout).toMatch(
       /fail endpoints: The service account keys \(saak\) belong to tenant ACME_TST/,
     );
+    // Issue 11: no sentence printed twice, and no "skip token request: skipped: ...".
+    expect(repeatedSentences(run.stdout)).toEqual([]);
+    expect(run.stdout).not.toMatch(/^\s*skip [^:]+: skipped/m);
   });
 });
