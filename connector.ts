@@ -58,6 +58,7 @@ export default defineConnector({
     authorization: {
       type: 'multi',
       selected: (connection) => connection.auth_type,
+      selector_field: 'auth_type',
       options: {
         authorization_code: {
           type: 'oauth2',

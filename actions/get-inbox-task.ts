@@ -15,6 +15,7 @@ export const getInboxTask = defineAction({
   description: 'Gets one inbox task of the connected user by its Workday ID.',
   scopes: [FUNCTIONAL_AREAS.tenantNonConfigurable],
   probes: [inboxTasksProbe],
+  read_only: true,
   input_fields: inputFields,
   output_fields: inboxTaskSchema,
   execute: ({ connection, http, input }) =>

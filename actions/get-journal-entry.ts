@@ -19,6 +19,7 @@ export const getJournalEntry = defineAction({
   description: 'Gets an accounting journal from Workday Financials by its Journal ID.',
   scopes: [FUNCTIONAL_AREAS.commonFinancialManagement],
   probes: [financialManagementProbe],
+  read_only: true,
   input_fields: z.object({
     journal_id: z.string().trim().min(1).max(100).meta({
       label: 'Journal ID',

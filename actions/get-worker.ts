@@ -17,6 +17,7 @@ export const getWorker = defineAction({
   description: 'Gets a worker by Workday ID, or the connected user with "me".',
   scopes: [FUNCTIONAL_AREAS.staffing],
   probes: [workersProbe],
+  read_only: true,
   input_fields: z.object({
     worker_id: z.string().trim().regex(WORKDAY_ID_PATTERN, 'must be "me" or a worker ID').meta({
       label: 'Worker ID',

@@ -85,6 +85,7 @@ export const searchInboxTasks = defineAction({
     'the filters. "Complete" says whether every task that could match was looked at.',
   scopes: [FUNCTIONAL_AREAS.tenantNonConfigurable],
   probes: [inboxTasksProbe],
+  read_only: true,
   input_fields: inputFields,
   output_fields: z.object({
     tasks: z.array(inboxTaskSchema).meta({ label: 'Tasks', hint: 'Newest first.' }),

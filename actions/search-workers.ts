@@ -18,6 +18,7 @@ export const searchWorkers = defineAction({
   help: "Results come in Workday's order, read in pages of 100, several pages at a time.",
   scopes: [FUNCTIONAL_AREAS.staffing],
   probes: [workersProbe],
+  read_only: true,
   input_fields: z.object({
     search: z.string().trim().min(1).optional().meta({
       label: 'Search text',

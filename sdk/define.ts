@@ -243,6 +243,12 @@ export interface MultiAuthorization<C> {
   type: 'multi';
   /** The key of `options` that a given connection uses. */
   selected: (connection: C) => string;
+  /**
+   * The connection field whose value is the option key, when `selected` just reads one field.
+   * Platforms that allow one authorization per integration (Zapier) generate one integration
+   * per option, fix this field to that option's key and leave it off the form.
+   */
+  selector_field?: keyof C & string;
   options: Record<string, SingleAuthorization<C>>;
 }
 
@@ -321,6 +327,12 @@ export interface ActionDefinition<
   /** One sentence starting with a verb. */
   description: string;
   help?: string;
+  /**
+   * The action only reads and changes nothing remote. Platforms with a separate kind of step for
+   * look-ups list it there (a Zapier search); elsewhere it is an ordinary action.
+   * @default false
+   */
+  read_only?: boolean;
   input_fields: IS;
   output_fields: OS;
   execute: (ctx: ExecuteContext<C, z.output<IS>>) => Promise<z.input<OS>>;

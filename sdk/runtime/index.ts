@@ -1,7 +1,13 @@
 export { createSession } from './session';
 export type { PollOutcome, Session, SessionOptions } from './session';
-export { createTokenManager } from './token-manager';
-export type { StoredTokens, TokenManager, TokenManagerOptions, TokenUpdate } from './token-manager';
+export { createTokenManager, HOST_RENEWAL } from './token-manager';
+export type {
+  StoredTokens,
+  TokenManager,
+  TokenManagerOptions,
+  TokenRenewal,
+  TokenUpdate,
+} from './token-manager';
 export { issuesOf, parseWith } from './validate';
 export type { ValidationTarget } from './validate';
 export { selectAuthorization, selectOAuth2Authorization } from './select-authorization';

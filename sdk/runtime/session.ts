@@ -24,7 +24,7 @@ import { createRedactingLogger } from './logger';
 import { selectAuthorization } from './select-authorization';
 import { createStaticAuthHooks } from './static-auth';
 import { createTokenManager } from './token-manager';
-import type { StoredTokens, TokenManager, TokenUpdate } from './token-manager';
+import type { StoredTokens, TokenManager, TokenRenewal, TokenUpdate } from './token-manager';
 import { parseWith } from './validate';
 
 const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
@@ -45,6 +45,13 @@ export interface SessionOptions {
   connection: unknown;
   /** Tokens saved by an earlier run, so the first request need not refresh. */
   tokens?: StoredTokens;
+  /**
+   * `host`: the platform keeps the tokens (Zapier): the session uses `tokens` as given and,
+   * where it would refresh, fails with `unauthorized` whose `details.renewal` is `'host'`, so the
+   * platform refreshes, stores the new tokens and runs the step again.
+   * @default 'self'
+   */
+  tokenRenewal?: TokenRenewal;
   /** Called after every token request with what to persist (refreshed or rotated tokens). */
   onTokens?: (update: TokenUpdate) => void | Promise<void>;
   /** Receives every HTTP exchange, redacted (the CLI's `--verbose`). */
@@ -209,6 +216,7 @@ export function createSession<F extends z.ZodObject>(
                 error: error instanceof Error ? error.message : String(error),
               }),
             ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+            ...(options.tokenRenewal === undefined ? {} : { renewal: options.tokenRenewal }),
             ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
             ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
             ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
