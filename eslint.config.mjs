@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'jest.config.js', '.tmp/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'jest.config.js',
+      'jest.platform-runtimes.config.js',
+      '.tmp/**',
+      // Platforms' own runtimes, installed for the tests: not part of the package.
+      'platform-runtimes/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,6 +55,27 @@ export default tseslint.config(
             '../sandbox/*',
             '../../sandbox/*',
             '**/connectors/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Platform generators turn any connector object into a platform package: they know the SDK,
+    // never Workday, the connector, the CLI or the sandbox.
+    files: ['platforms/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/workday/*',
+            '**/actions/*',
+            '**/triggers/*',
+            '**/pick-lists/*',
+            '**/connector',
+            '**/cli/*',
+            '**/sandbox/*',
           ],
         },
       ],

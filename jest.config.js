@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/connectors'],
   testMatch: ['**/*.test.ts'],
+  // Suites that need a platform's own runtime run from jest.platform-runtimes.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/platform-runtimes/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },

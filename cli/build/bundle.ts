@@ -16,6 +16,12 @@ export interface BundleOptions {
   outFile: string;
   /** Directory imports and tsconfig are resolved from. */
   cwd: string;
+  /**
+   * The entry module's source, for bundles that export something else (a platform target's
+   * runtime); its imports resolve from `cwd`.
+   * @default the connector, `createSession` and the schema export
+   */
+  contents?: string;
 }
 
 /** What was written. */
@@ -90,7 +96,7 @@ export async function bundleConnector(options: BundleOptions): Promise<BundleRes
   try {
     const result = await build({
       stdin: {
-        contents: entrySource(options),
+        contents: options.contents ?? entrySource(options),
         resolveDir: options.cwd,
         sourcefile: 'upload-entry.ts',
         loader: 'ts',

@@ -4,6 +4,8 @@ import { buildArtifact } from '../build/build-artifact';
 import { registerConnectionSecrets } from '../connection-secrets';
 import { defaultStartSandbox } from '../defaults';
 import { formatBuildSummary } from '../build/summary';
+import { buildZapierApps, formatZapierSummary } from '../build/zapier-app';
+import { usageError } from '../usage-error';
 import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
 import { findPackageRoot } from '../build/package-root';
 import { resolveConnector } from '../connectors';
@@ -40,7 +42,19 @@ export interface BuildOptions {
   connection?: string;
   /** Skip running the `test` lambda (the bundle is still loaded in a fresh process). */
   skipConnectionTest?: boolean;
+  /**
+   * The platform to build for: `bundle` (connector.js and manifest.json for a connector SDK
+   * upload) or `zapier` (one Zapier CLI app per authorization option, in `--out`, default
+   * `dist/zapier`).
+   * @default 'bundle'
+   */
+  target?: string;
+  /** `zapier`: the authorization options to build apps for; every option when absent. */
+  option?: string[];
 }
+
+/** The platforms `connector build --target` knows. */
+export const BUILD_TARGETS = ['bundle', 'zapier'] as const;
 
 /** The part of a running sandbox the build uses. */
 export interface BuildSandbox {
@@ -57,6 +71,8 @@ export interface BuildDependencies {
   startSandbox?: () => Promise<BuildSandbox>;
 }
 
+const DEFAULT_BUNDLE_OUT = 'dist/upload';
+
 /**
  * `connector build [--out DIR]`: bundles the connector into one self-contained `connector.js`,
  * writes `manifest.json`, validates every sample output against its schemas and self-tests the
@@ -71,7 +87,6 @@ export async function build(
   dependencies: BuildDependencies = {},
 ): Promise<CommandResult> {
   const connector = resolveConnector(options.connector);
-  const connectionName = options.connection ?? connector.defaultConnection;
   // Workday's entry stays relative to the working directory, as before; another connector's
   // source is found in the package, wherever the command runs.
   const entry =
@@ -79,6 +94,27 @@ export async function build(
     (options.connector === undefined
       ? undefined
       : path.join(findPackageRoot(), connector.sourceFile));
+  const target = options.target ?? 'bundle';
+  if (!(BUILD_TARGETS as readonly string[]).includes(target))
+    throw usageError(
+      `Unknown build target "${target}".`,
+      `Use --target with one of: ${BUILD_TARGETS.join(', ')}.`,
+    );
+  if (options.option !== undefined && target !== 'zapier')
+    throw usageError('--option only applies to --target zapier.', 'Leave --option out.');
+  if (target === 'zapier') {
+    const report = await buildZapierApps({
+      cwd: context.cwd,
+      // The bundle target's default out folder is not where apps go.
+      ...(options.out === undefined || options.out === DEFAULT_BUNDLE_OUT
+        ? {}
+        : { out: options.out }),
+      ...(entry === undefined ? {} : { entry }),
+      ...(options.option === undefined ? {} : { options: options.option }),
+    });
+    return { stdout: formatZapierSummary(report, context.cwd), exitCode: 0 };
+  }
+  const connectionName = options.connection ?? connector.defaultConnection;
   let sandbox: BuildSandbox | undefined;
   let connection: unknown;
   if (options.skipConnectionTest !== true) {
