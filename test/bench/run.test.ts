@@ -21,9 +21,11 @@ import { REQUIRED_KEYS } from '../../bench/report';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-// Every top-level source folder and file, as tsconfig.build.json compiles them (and what they import).
-const SKIP = new Set(['node_modules', 'dist', 'test', 'coverage', 'fixtures']);
-const SOURCES = readdirSync(ROOT).filter((name) => !name.startsWith('.') && !SKIP.has(name));
+// Every source folder and file tsconfig.build.json compiles (and what they import); read from it,
+// so folders that hold no package sources (platform-runtimes/, with its node_modules) stay out.
+const SOURCES = (
+  JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] }
+).include;
 const OUT = join(ROOT, '.tmp', `bench-smoke-${process.pid}`);
 
 function tsFiles(path: string): string[] {
