@@ -58,7 +58,6 @@ export default defineConnector({
     authorization: {
       type: 'multi',
       selected: (connection) => connection.auth_type,
-      selector_field: 'auth_type',
       options: {
         authorization_code: {
           type: 'oauth2',

@@ -23,6 +23,7 @@ export const getImportStatus = defineAction({
   help:
     'Use the Import process reference output of Import large journal. Messages name the line of ' +
     'the import (Workday line n is the n-th journal line).',
+  read_only: true,
   scopes: [FUNCTIONAL_AREAS.commonFinancialManagement],
   probes: [financialManagementProbe],
   input_fields: z.object({

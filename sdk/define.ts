@@ -243,12 +243,6 @@ export interface MultiAuthorization<C> {
   type: 'multi';
   /** The key of `options` that a given connection uses. */
   selected: (connection: C) => string;
-  /**
-   * The connection field whose value is the option key, when `selected` just reads one field.
-   * Platforms that allow one authorization per integration (Zapier) generate one integration
-   * per option, fix this field to that option's key and leave it off the form.
-   */
-  selector_field?: keyof C & string;
   options: Record<string, SingleAuthorization<C>>;
 }
 

@@ -105,10 +105,13 @@ export async function build(
   if (target === 'zapier') {
     const report = await buildZapierApps({
       cwd: context.cwd,
-      // The bundle target's default out folder is not where apps go.
-      ...(options.out === undefined || options.out === DEFAULT_BUNDLE_OUT
-        ? {}
-        : { out: options.out }),
+      // The bundle target's default out folder is not where apps go; another connector's apps
+      // go beside Workday's, in a folder of their own.
+      ...(options.out !== undefined && options.out !== DEFAULT_BUNDLE_OUT
+        ? { out: options.out }
+        : options.connector === undefined
+          ? {}
+          : { out: path.join('dist', 'zapier', connector.name) }),
       ...(entry === undefined ? {} : { entry }),
       ...(options.option === undefined ? {} : { options: options.option }),
     });

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AnyAction, AnyTrigger, ConnectorDefinition } from '../../sdk/define';
+import { ConnectorError } from '../../sdk/errors';
 import { labelize } from '../../sdk/schema';
 import { authorizationOptions, platformFields } from '../shared';
 import type { AuthorizationOption } from '../shared';
@@ -84,9 +85,37 @@ function objectFields(schema: z.ZodType) {
   return platformFields(schema as z.ZodObject);
 }
 
-/** The Zapier auth type of an option: a user-supplied refresh token is a session, else OAuth2. */
-export function zapierAuthTypeOf(option: AuthorizationOption<unknown>): ZapierAuthType {
-  return option.option.grant === 'refresh_token' ? 'session' : 'oauth2';
+/**
+ * The Zapier authentication of an option. Token grants become `session` auth (its perform runs
+ * the grant; Zapier stores the token) except the authorization-code grant, which is Zapier's own
+ * `oauth2` flow. HTTP Basic is Zapier's `basic` when the connection names its fields `username`
+ * and `password` (the keys Zapier's basic auth keeps), else `custom`; an API key is `custom`.
+ *
+ * @throws ConnectorError `invalid_input` naming an authorization type Zapier has no equivalent for.
+ */
+export function zapierAuthTypeOf(
+  option: AuthorizationOption<unknown>,
+  connectionFieldKeys: readonly string[],
+): ZapierAuthType {
+  const auth = option.option as { type: string; grant?: string };
+  switch (auth.type) {
+    case 'oauth2':
+      return auth.grant === 'authorization_code' ? 'oauth2' : 'session';
+    case 'basic_auth':
+      return connectionFieldKeys.includes('username') && connectionFieldKeys.includes('password')
+        ? 'basic'
+        : 'custom';
+    case 'api_key':
+      return 'custom';
+    default:
+      throw new ConnectorError(
+        'invalid_input',
+        `Authorization option "${option.key}" is of type "${auth.type}", which a Zapier app cannot express.`,
+        {
+          hint: 'Zapier apps take oauth2, basic_auth and api_key authorizations; build another option with --option.',
+        },
+      );
+  }
 }
 
 function actionPlan<C>(
@@ -153,7 +182,7 @@ export function zapierOptionKeys<F extends z.ZodObject>(
 /**
  * The Zapier app of `connector` for one authorization option: actions as creates, read-only ones
  * (`read_only: true`) as searches, triggers as polling triggers, pick lists as hidden triggers
- * behind dynamic dropdowns, and the option as session auth (refresh-token grant) or OAuth2.
+ * behind dynamic dropdowns, and the option as Zapier auth ({@link zapierAuthTypeOf}).
  *
  * @throws Error when `optionKey` is not one of the connector's authorization options.
  */
@@ -167,20 +196,20 @@ export function zapierAppPlan<F extends z.ZodObject>(
     throw new Error(
       `The connector has no authorization option "${optionKey}"; it has: ${options.map((o) => o.key).join(', ')}.`,
     );
-  const type = zapierAuthTypeOf(option as AuthorizationOption<unknown>);
-  const fields = toZapierAuthFields(
-    type,
-    objectFields(connector.connection.fields),
-    option.selectorField,
+  const connectionFields = objectFields(connector.connection.fields);
+  const type = zapierAuthTypeOf(
+    option as AuthorizationOption<unknown>,
+    connectionFields.map((field) => field.key),
   );
+  const fields = toZapierAuthFields(type, connectionFields, option.selectorField);
   const authentication: ZapierAppPlan['authentication'] = {
     type,
     fields,
     test: run('test'),
     connectionLabel: run('connectionLabel'),
-    ...(type === 'session'
-      ? { sessionConfig: { perform: run('sessionPerform') } }
-      : {
+    ...(type === 'session' ? { sessionConfig: { perform: run('sessionPerform') } } : {}),
+    ...(type === 'oauth2' && option.option.type === 'oauth2'
+      ? {
           oauth2Config: {
             authorizeUrl: run('authorizeUrl'),
             getAccessToken: run('getAccessToken'),
@@ -188,7 +217,8 @@ export function zapierAppPlan<F extends z.ZodObject>(
             autoRefresh: true,
             enablePkce: option.option.pkce ?? true,
           },
-        }),
+        }
+      : {}),
   };
   const triggers: Record<string, ZapierOperationPlan> = {};
   for (const [key, trigger] of Object.entries(connector.triggers))

@@ -2,8 +2,8 @@ import type { PlatformField } from '../shared';
 import { toZapierInputFields } from './input-fields';
 import type { ZapierInputField } from './zapier-types';
 
-/** Zapier's two authentication kinds the generator writes, by the option's grant. */
-export type ZapierAuthType = 'session' | 'oauth2';
+/** The Zapier authentication kinds the generator writes (see `zapierAuthTypeOf`). */
+export type ZapierAuthType = 'session' | 'oauth2' | 'basic' | 'custom';
 
 /**
  * Keys Zapier keeps for itself in an OAuth2 authentication: it stores `access_token` and
@@ -47,7 +47,8 @@ export function toZapierAuthFields(
   }));
   // Auth forms hold scalars only; the connection form is flat by design.
   const form = toZapierInputFields(shown).map(({ dynamic: _dynamic, ...field }) => field);
-  if (type === 'oauth2') return form;
+  // Only a session perform computes tokens; the other kinds keep none or their own (OAuth2).
+  if (type !== 'session') return form;
   return [
     ...form,
     ...SESSION_TOKEN_FIELDS.map((key) => ({

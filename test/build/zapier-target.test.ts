@@ -34,7 +34,7 @@ describe('connector build --target zapier', () => {
       'package.json',
     ]);
     expect(stdout).toMatch(
-      /session auth \(option refresh_token\), 1 trigger\(s\), 5 search\(es\), 3 create\(s\), 4 pick list trigger\(s\)/,
+      /session auth \(option refresh_token\), 1 trigger\(s\), 6 search\(es\), 4 create\(s\), 4 pick list trigger\(s\)/,
     );
   });
 
@@ -43,6 +43,24 @@ describe('connector build --target zapier', () => {
     expect(code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['authorization_code', 'refresh_token']);
     expect(existsSync(path.join(out, 'connector.js'))).toBe(false);
+  });
+
+  it('builds another connector (--connector): one app per authorization option, each its Zapier kind', async () => {
+    const { code, stdout } = await run([
+      'build',
+      '--target',
+      'zapier',
+      '--connector',
+      'ukg-pro',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['client_credentials', 'web_service_account']);
+    expect(stdout).toMatch(
+      /basic auth \(option web_service_account\), 0 trigger\(s\), 4 search\(es\), 1 create\(s\)/,
+    );
+    expect(stdout).toMatch(/session auth \(option client_credentials\)/);
   });
 
   it('refuses an unknown option, naming the known ones, and writes nothing', async () => {

@@ -7,6 +7,7 @@ export const getGlBatchStatusAction = defineAction({
   title: 'Get GL batch status (M3)',
   description:
     'Reads a GLS840MI batch back: whether it exists, its FGLINH status and its line count.',
+  read_only: true,
   scopes: ['Infor-M3', 'M3 authority EXPORTMI'],
   probes: [batchProbe],
   input_fields: z.object({

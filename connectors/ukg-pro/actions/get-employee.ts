@@ -19,6 +19,7 @@ export const getEmployee = defineAction({
   subtitle: "Read an employee's person and employment details",
   description:
     "Gets an employee's person details and employment details by company and employee ID.",
+  read_only: true,
   scopes: [
     describePermission(PERMISSIONS.personDetails),
     describePermission(PERMISSIONS.employmentDetails),

@@ -13,6 +13,7 @@ export const listOrgLevels = defineAction({
   help:
     'UKG Pro has no "workforce planning headcount" API: budgeted headcount lives on org levels ' +
     '(currentYearBudgetFTE) and positions.',
+  read_only: true,
   scopes: [describePermission(PERMISSIONS.companyConfiguration)],
   probes: [companyConfigurationProbe],
   input_fields: z.object({

@@ -11,6 +11,7 @@ export const listPositions = defineAction({
   title: 'List positions',
   subtitle: 'Positions with their org levels, status and approval',
   description: 'Lists positions with optional filters, one page at a time.',
+  read_only: true,
   scopes: [describePermission(PERMISSIONS.companyConfiguration)],
   probes: [companyConfigurationProbe],
   input_fields: z.object({

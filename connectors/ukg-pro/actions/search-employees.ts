@@ -14,6 +14,7 @@ export const searchEmployees = defineAction({
   title: 'Search employees',
   subtitle: 'Find employees by company, name, e-mail or state',
   description: 'Searches employees (person details) with optional filters, one page at a time.',
+  read_only: true,
   scopes: [describePermission(PERMISSIONS.personDetails)],
   probes: [personnelProbe],
   input_fields: z.object({

@@ -13,6 +13,7 @@ export const listFiles = defineAction({
   title: 'List files',
   subtitle: 'Files of the workspace, optionally one kind',
   description: 'Lists files the integration user can see, optionally only one kind or container.',
+  read_only: true,
   scopes: ['file:read'],
   probes: [fileReadProbe],
   input_fields: z.object({

@@ -10,6 +10,7 @@ export const listSheets = defineAction({
   title: 'List sheets',
   subtitle: "A spreadsheet's sheets",
   description: 'Lists the sheets of a spreadsheet with their IDs and names.',
+  read_only: true,
   scopes: ['file:read'],
   probes: [fileReadProbe],
   input_fields: z.object({

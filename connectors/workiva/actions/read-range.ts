@@ -10,6 +10,7 @@ export const readRange = defineAction({
   title: 'Read range',
   subtitle: 'Values of an A1 range of a sheet',
   description: 'Reads the cell values of an A1 range of a spreadsheet sheet.',
+  read_only: true,
   scopes: ['file:read'],
   probes: [fileReadProbe],
   input_fields: z.object({

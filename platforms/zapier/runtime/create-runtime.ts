@@ -57,9 +57,13 @@ export function createZapierRuntime<F extends z.ZodObject>(
 ): ZapierRuntime {
   const option = authorizationOptions(connector).find((candidate) => candidate.key === optionKey);
   if (option === undefined) throw new Error(`No authorization option "${optionKey}".`);
+  const connectionFields = platformFields(connector.connection.fields);
   const layout: AuthLayout = {
-    type: zapierAuthTypeOf(option as never),
-    connectionFields: platformFields(connector.connection.fields),
+    type: zapierAuthTypeOf(
+      option as never,
+      connectionFields.map((field) => field.key),
+    ),
+    connectionFields,
     ...(option.selectorField === undefined
       ? {}
       : { selector: { field: option.selectorField, value: option.key } }),
@@ -200,7 +204,7 @@ export function createZapierRuntime<F extends z.ZodObject>(
       return withSession(z, data, {}, async (session) => {
         const auth = option.option;
         const connection = session.connection as z.output<F>;
-        if (auth.authorization_url === undefined)
+        if (auth.type !== 'oauth2' || auth.authorization_url === undefined)
           throw new ConnectorError(
             'invalid_settings',
             'This authorization has no authorization URL.',

