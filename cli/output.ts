@@ -1,4 +1,5 @@
 import { toConnectorError } from '../sdk/errors';
+import { CLI_COMMAND } from './cli-name';
 import type { Exchange } from '../sdk/http/types';
 import type { Redactor } from '../sdk/redact';
 
@@ -14,6 +15,14 @@ const BUG_HINT =
   'This is a bug in the connector; please report it with the command you ran (rerun with --verbose for the stack).';
 
 /**
+ * The SDK knows no command name and writes `` `connector doctor` `` in its hints; here the
+ * command is invoked as {@link CLI_COMMAND} (`npx connector` would run an unrelated package).
+ */
+export function nameTheCommand(hint: string): string {
+  return hint.replace(/`connector (?=[a-z])/g, `\`${CLI_COMMAND} `);
+}
+
+/**
  * Formats an error for stderr: `error [code]: message`, then `hint: ...` when there is one; or
  * with `json` the error's `toJSON()` object on one line. Everything passes through `redactor`.
  */
@@ -24,13 +33,15 @@ export function formatError(
 ): string {
   const connectorError = toConnectorError(error);
   if (options.json) {
-    return `${JSON.stringify(redactor.redactValue(connectorError.toJSON()))}\n`;
+    const json = connectorError.toJSON();
+    if (json.hint !== undefined) json.hint = nameTheCommand(json.hint);
+    return `${JSON.stringify(redactor.redactValue(json))}\n`;
   }
   // Keep it one line even if a message carries a newline from a remote system.
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
   const lines = [`error [${connectorError.code}]: ${oneLine(connectorError.message)}`];
   const hint = connectorError.hint ?? (connectorError.code === 'internal' ? BUG_HINT : undefined);
-  if (hint !== undefined) lines.push(`hint: ${oneLine(hint)}`);
+  if (hint !== undefined) lines.push(`hint: ${oneLine(nameTheCommand(hint))}`);
   if (options.stack && connectorError.code === 'internal') {
     const cause = connectorError.cause;
     const stack = cause instanceof Error ? cause.stack : connectorError.stack;

@@ -1,6 +1,7 @@
 import { MASTER_KEY_ENV } from '../sdk/settings';
 import { createRedactor } from '../sdk/redact';
 import { defaultCreateSession } from './defaults';
+import { CLI_COMMAND } from './cli-name';
 import { resolveConnector } from './connectors';
 import { settingsWarnings } from './open-settings';
 import { exitCodeFor } from './exit-codes';
@@ -193,7 +194,7 @@ function dispatch(
         if (entry.demo === undefined)
           throw usageError(
             `The connector '${name}' has no demo.`,
-            'Run `connector demo` for the Workday demo.',
+            `Run \`${CLI_COMMAND} demo\` for the Workday demo.`,
           );
         return entry
           .demo((text) => io.stdout(context.redactor.redact(text)))

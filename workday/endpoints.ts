@@ -253,42 +253,98 @@ function checkSoapVersion(raw: unknown): string {
   );
 }
 
-function computeWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints {
-  const rest = parseRest(connection.rest_api_endpoint);
-  const token = parseToken(connection.token_endpoint);
+/** What {@link examineWorkdayEndpoints} found: each part that parsed, and every problem. */
+interface EndpointExamination {
+  rest?: ParsedEndpoint;
+  token?: ParsedEndpoint;
+  authorization?: ParsedEndpoint;
+  soapVersion?: string;
+  /** In the order a fix would go: each field's own shape first, then how they fit together. */
+  problems: ConnectorError[];
+}
+
+function hostMismatch(token: ParsedEndpoint, rest: ParsedEndpoint): ConnectorError {
+  return new ConnectorError(
+    'tenant_mismatch',
+    `The ${label('token_endpoint')} is on "${token.url.host}" but the ${label('rest_api_endpoint')} is on "${rest.url.host}"; tenant "${rest.tenant}" lives on one services host, so tokens from one host are not accepted by the other.`,
+    {
+      hint:
+        'A tenant is served by one data center and environment: a US tenant is not on an EMEA ' +
+        'host, and an implementation (impl) tenant is not on a production host. Copy "Token ' +
+        'Endpoint" and "Workday REST API Endpoint" together from task View API Clients of this tenant.',
+      details: {
+        field: 'token_endpoint',
+        tenants: [rest.tenant],
+        hosts: [token.url.host, rest.url.host],
+      },
+    },
+  );
+}
+
+/**
+ * Checks every endpoint field and how they fit together, collecting each problem rather than
+ * stopping at the first: the doctor lists them all, so one round of fixes is enough.
+ */
+function examineWorkdayEndpoints(connection: EndpointSettings): EndpointExamination {
+  const found: EndpointExamination = { problems: [] };
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      found.problems.push(error);
+      return undefined;
+    }
+  };
   const rawAuthorization = connection.authorization_endpoint;
   const hasAuthorization = typeof rawAuthorization === 'string' && rawAuthorization.trim() !== '';
-  const authorization = hasAuthorization ? parseAuthorization(rawAuthorization) : undefined;
-  const soapVersion = checkSoapVersion(connection.soap_version);
+  const rest = attempt(() => parseRest(connection.rest_api_endpoint));
+  const token = attempt(() => parseToken(connection.token_endpoint));
+  const authorization = hasAuthorization
+    ? attempt(() => parseAuthorization(rawAuthorization))
+    : undefined;
+  const soapVersion = attempt(() => checkSoapVersion(connection.soap_version));
+  if (rest !== undefined && token !== undefined) {
+    if (token.tenant !== rest.tenant)
+      found.problems.push(tenantMismatch('token_endpoint', token.tenant, rest.tenant));
+    if (token.url.origin !== rest.url.origin) found.problems.push(hostMismatch(token, rest));
+  }
+  if (rest !== undefined && authorization !== undefined && authorization.tenant !== rest.tenant)
+    found.problems.push(
+      tenantMismatch('authorization_endpoint', authorization.tenant, rest.tenant),
+    );
+  if (connection.auth_type === 'authorization_code' && !hasAuthorization) {
+    found.problems.push(
+      invalid(
+        'authorization_endpoint',
+        'is missing; a user-account API client (auth type authorization_code) needs it',
+      ),
+    );
+  }
+  return {
+    ...found,
+    ...(rest === undefined ? {} : { rest }),
+    ...(token === undefined ? {} : { token }),
+    ...(authorization === undefined ? {} : { authorization }),
+    ...(soapVersion === undefined ? {} : { soapVersion }),
+  };
+}
 
+/**
+ * Every problem with a connection's endpoints (none: they work together), each an
+ * `invalid_settings` or `tenant_mismatch` error naming its field, in the order
+ * {@link parseWorkdayEndpoints} would meet them.
+ */
+export function findWorkdayEndpointProblems(connection: EndpointSettings): ConnectorError[] {
+  return examineWorkdayEndpoints(connection).problems;
+}
+
+function computeWorkdayEndpoints(connection: EndpointSettings): WorkdayEndpoints {
+  const { rest, token, authorization, soapVersion, problems } = examineWorkdayEndpoints(connection);
+  if (problems[0] !== undefined) throw problems[0];
+  if (rest === undefined || token === undefined || soapVersion === undefined)
+    throw new ConnectorError('internal', 'Endpoints without problems did not all parse.');
   const tenant = rest.tenant;
-  if (token.tenant !== tenant) throw tenantMismatch('token_endpoint', token.tenant, tenant);
-  if (token.url.origin !== rest.url.origin) {
-    throw new ConnectorError(
-      'tenant_mismatch',
-      `The ${label('token_endpoint')} is on "${token.url.host}" but the ${label('rest_api_endpoint')} is on "${rest.url.host}"; tenant "${tenant}" lives on one services host, so tokens from one host are not accepted by the other.`,
-      {
-        hint:
-          'A tenant is served by one data center and environment: a US tenant is not on an EMEA ' +
-          'host, and an implementation (impl) tenant is not on a production host. Copy "Token ' +
-          'Endpoint" and "Workday REST API Endpoint" together from task View API Clients of this tenant.',
-        details: {
-          field: 'token_endpoint',
-          tenants: [tenant],
-          hosts: [token.url.host, rest.url.host],
-        },
-      },
-    );
-  }
-  if (authorization !== undefined && authorization.tenant !== tenant) {
-    throw tenantMismatch('authorization_endpoint', authorization.tenant, tenant);
-  }
-  if (connection.auth_type === 'authorization_code' && authorization === undefined) {
-    throw invalid(
-      'authorization_endpoint',
-      'is missing; a user-account API client (auth type authorization_code) needs it',
-    );
-  }
 
   const origin = rest.url.origin;
   const result: WorkdayEndpoints = {

@@ -70,7 +70,10 @@ export function parseWith<S extends z.ZodType>(
     ...unknown.map(unknownKeyIssue),
     ...(result.success ? [] : issuesOf(result.error)),
   ];
-  throw new ConnectorError(target.code, `${target.what} failed validation: ${summarize(issues)}.`, {
+  const summary = summarize(issues);
+  // A summary ending in a question ("did you mean "submit"?") needs no full stop after it.
+  const end = /[.?!]$/.test(summary) ? '' : '.';
+  throw new ConnectorError(target.code, `${target.what} failed validation: ${summary}${end}`, {
     ...(target.hint === undefined ? {} : { hint: target.hint }),
     details: { issues },
   });

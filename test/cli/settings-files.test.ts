@@ -101,3 +101,20 @@ describe.each(connectorNames())('sandbox --connector %s --write-settings', (name
     }
   });
 });
+
+describe('hints name the command as it is run (bin/connector), never a bare `connector`', () => {
+  it('in an SDK hint (a missing settings file), as text and as JSON', async () => {
+    const run = await fixture.cli('exec', 'test', '--settings', 'missing.json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(`bin/connector sandbox --write-settings FILE` writes one)');
+    expect(run.stderr).not.toMatch(/`connector /);
+    const json = await fixture.cli('exec', 'test', '--settings', 'missing.json', '--json');
+    expect(JSON.parse(json.stderr).hint).toContain('`bin/connector sandbox --write-settings');
+  });
+
+  it('for a connector without a demo', async () => {
+    const run = await fixture.cli('demo', '--connector', 'ukg-pro');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Run `bin/connector demo` for the Workday demo.');
+  });
+});

@@ -73,7 +73,7 @@ describe('connector settings encrypt|decrypt', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(
       `error [invalid_settings]: Settings file '${file}' is already encrypted.\n` +
-        'hint: Nothing to do: the file is encrypted already (`connector settings decrypt` turns it back into plain JSON).\n',
+        'hint: Nothing to do: the file is encrypted already (`bin/connector settings decrypt` turns it back into plain JSON).\n',
     );
   });
 
@@ -82,7 +82,7 @@ describe('connector settings encrypt|decrypt', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `error [invalid_settings]: Settings file '${file}' is not encrypted.\n` +
-        'hint: Nothing to do: the file is plain JSON already (`connector settings encrypt` encrypts it).\n',
+        'hint: Nothing to do: the file is plain JSON already (`bin/connector settings encrypt` encrypts it).\n',
     );
   });
 

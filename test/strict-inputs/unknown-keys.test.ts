@@ -36,6 +36,8 @@ describe('unknown input keys', () => {
     const error = await caught(f.session('us').runAction('post_journal_entry', input));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('"sumbit" is not a field here; did you mean "submit"?');
+    // One sentence mark at the end, not `?.`.
+    expect(error.message).toMatch(/did you mean "submit"\?$/);
     expect(error.details.issues).toContainEqual({
       path: 'sumbit',
       message: 'is not a field here; did you mean "submit"?',
