@@ -22,9 +22,11 @@ import { secretFieldNames } from '../schema';
 import { retryPolicyOf } from './action-retry';
 import { createRedactingLogger } from './logger';
 import { selectAuthorization } from './select-authorization';
+import { createExternalTokenHooks } from './external-tokens';
+import type { TokenSource } from './external-tokens';
 import { createStaticAuthHooks } from './static-auth';
 import { createTokenManager } from './token-manager';
-import type { StoredTokens, TokenManager, TokenRenewal, TokenUpdate } from './token-manager';
+import type { StoredTokens, TokenManager, TokenUpdate } from './token-manager';
 import { parseWith } from './validate';
 
 const BUG_HINT = 'This is a bug in the connector; report it with the operation name.';
@@ -46,12 +48,12 @@ export interface SessionOptions {
   /** Tokens saved by an earlier run, so the first request need not refresh. */
   tokens?: StoredTokens;
   /**
-   * `host`: the platform keeps the tokens (Zapier): the session uses `tokens` as given and,
-   * where it would refresh, fails with `unauthorized` whose `details.renewal` is `'host'`, so the
-   * platform refreshes, stores the new tokens and runs the step again.
-   * @default 'self'
+   * Access tokens kept by the host platform (n8n's credential store, Zapier's authData): API
+   * requests take their token from it and ask it for a new one, instead of the session's own
+   * token requests. `test`, `refreshAccessToken` and `exchangeCode` still use the session's token
+   * endpoint. Only for an `oauth2` authorization; the others have no token to keep.
    */
-  tokenRenewal?: TokenRenewal;
+  tokenSource?: TokenSource;
   /** Called after every token request with what to persist (refreshed or rotated tokens). */
   onTokens?: (update: TokenUpdate) => void | Promise<void>;
   /** Receives every HTTP exchange, redacted (the CLI's `--verbose`). */
@@ -216,7 +218,6 @@ export function createSession<F extends z.ZodObject>(
                 error: error instanceof Error ? error.message : String(error),
               }),
             ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
-            ...(options.tokenRenewal === undefined ? {} : { renewal: options.tokenRenewal }),
             ...(options.onTokens === undefined ? {} : { onTokens: options.onTokens }),
             ...(options.onExchange === undefined ? {} : { onExchange: options.onExchange }),
             ...(options.http?.timeoutMs === undefined ? {} : { timeoutMs: options.http.timeoutMs }),
@@ -225,9 +226,17 @@ export function createSession<F extends z.ZodObject>(
               : { maxResponseBytes: options.http.maxResponseBytes.token }),
           });
     const authHooks =
-      auth.type === 'oauth2'
-        ? (tokens as TokenManager).hooks
-        : createStaticAuthHooks(auth, connection, redactor);
+      auth.type !== 'oauth2'
+        ? createStaticAuthHooks(auth, connection, redactor)
+        : options.tokenSource === undefined
+          ? (tokens as TokenManager).hooks
+          : createExternalTokenHooks({
+              authorization: auth,
+              connection,
+              redactor,
+              source: options.tokenSource,
+              now: options.now ?? Date.now,
+            });
     const needTokens = (what: string): TokenManager => {
       if (tokens !== undefined) return tokens;
       throw new ConnectorError(

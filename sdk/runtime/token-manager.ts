@@ -34,16 +34,6 @@ export interface StoredTokens {
   access_token_expires_at?: string;
 }
 
-/**
- * Who runs token grants: `self`, the token manager (on expiry and after a rejection); `host`, the
- * platform that runs the connector and keeps its tokens (Zapier refreshes between runs and
- * stores the result), so the token manager never requests a token itself.
- */
-export type TokenRenewal = 'self' | 'host';
-
-/** Marks the `unauthorized` error that asks the host platform to renew the access token. */
-export const HOST_RENEWAL = 'host';
-
 /** Options of {@link createTokenManager}. */
 export interface TokenManagerOptions<C> {
   authorization: OAuth2Authorization<C>;
@@ -58,8 +48,6 @@ export interface TokenManagerOptions<C> {
   maxResponseBytes?: number;
   /** The connection's keep-alive pool, shared with its API requests. */
   agent?: TokenEndpointOptions['agent'];
-  /** @default 'self' */
-  renewal?: TokenRenewal;
   now: () => number;
 }
 
@@ -166,15 +154,6 @@ export function createTokenManager<C>(options: TokenManagerOptions<C>): TokenMan
 
   async function runRefresh(): Promise<void> {
     if (revoked !== undefined) throw revoked;
-    if (options.renewal === 'host')
-      throw new ConnectorError(
-        'unauthorized',
-        'The access token is missing, expired or was rejected; the platform running the connector renews it.',
-        {
-          hint: 'The platform refreshes the token and runs the step again; if this persists, reconnect the account.',
-          details: { renewal: HOST_RENEWAL },
-        },
-      );
     const reacquirable = auth.grant === 'password' || auth.grant === 'client_credentials';
     try {
       if (refreshToken !== undefined && refreshToken !== '') {

@@ -2,7 +2,7 @@
  * The functions of a generated Zapier app. Every one opens the connector's own SDK session on the
  * stored authentication, so validation, retries, redaction and the error taxonomy are the same as
  * in the CLI; Zapier's HTTP client (`z.request`) is not used. Token storage is Zapier's: the
- * session never refreshes by itself (`tokenRenewal: 'host'`); a missing, expired or rejected
+ * session never refreshes by itself (`zapierStepTokens`); a missing, expired or rejected
  * access token becomes `RefreshAuthError`, on which Zapier runs the session perform (or the OAuth2
  * refresh), stores what it returns and runs the step again.
  */
@@ -18,6 +18,7 @@ import { zapierAuthTypeOf } from '../app-plan';
 import { authDataFromTokens, connectionFromAuthData, tokensFromAuthData } from './auth-data';
 import type { AuthLayout } from './auth-data';
 import { decodeZapierInput } from './decode-input';
+import { zapierStepTokens } from './step-tokens';
 import { toZapierError } from './to-zapier-error';
 import type { Bundle, ZapierFunction, ZObject } from './zapier-interfaces';
 
@@ -106,8 +107,7 @@ export function createZapierRuntime<F extends z.ZodObject>(
 
   // Steps use the stored token only; renewing it is Zapier's job (see the file comment).
   const stepSession = (bundle: Bundle): Partial<SessionOptions> => ({
-    tokens: tokensFromAuthData(bundle.authData ?? {}),
-    tokenRenewal: 'host',
+    tokenSource: zapierStepTokens(tokensFromAuthData(bundle.authData ?? {})),
   });
 
   /** Runs a token grant with a session that may refresh, and returns what Zapier should store. */

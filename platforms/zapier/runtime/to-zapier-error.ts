@@ -1,5 +1,5 @@
 import { toConnectorError } from '../../../sdk/errors';
-import { HOST_RENEWAL } from '../../../sdk/runtime';
+import { isHostRenewal } from './step-tokens';
 import type { ZObject } from './zapier-interfaces';
 
 /** What Zapier shows: our message, then our hint. */
@@ -15,8 +15,7 @@ export function zapierMessage(message: string, hint: string | undefined): string
 export function toZapierError(z: ZObject, error: unknown): Error {
   const failure = toConnectorError(error);
   const text = zapierMessage(failure.message, failure.hint);
-  if (failure.code === 'unauthorized' && failure.details?.['renewal'] === HOST_RENEWAL)
-    return new z.errors.RefreshAuthError(text);
+  if (isHostRenewal(failure)) return new z.errors.RefreshAuthError(text);
   if (failure.code === 'reauthorization_required') return new z.errors.ExpiredAuthError(text);
   if (failure.code === 'rate_limited')
     return new z.errors.ThrottledError(text, failure.details?.retryAfterSeconds);
