@@ -99,6 +99,16 @@ const inputFields = journalHeaderSchema
         label: 'Wait (seconds)',
         hint: `How long to follow Workday's import before returning it as running (default ${DEFAULT_WAIT_SECONDS}).`,
       }),
+    upload_timeout_seconds: z
+      .number()
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1')
+      .max(MAX_WAIT_SECONDS, `must be at most ${MAX_WAIT_SECONDS}`)
+      .optional()
+      .meta({
+        label: 'Upload timeout (seconds)',
+        hint: "How long one upload may wait for Workday's receipt; by default 60 s plus 2 ms per line.",
+      }),
   })
   .refine((input) => (input.lines === undefined) !== (input.csv === undefined), {
     message: 'needs the journal lines in exactly one of "lines" and "csv"',
@@ -165,6 +175,9 @@ export const importJournalEntry = defineAction({
         progress,
         log,
         waitMs: input.wait_seconds * 1000,
+        ...(input.upload_timeout_seconds === undefined
+          ? {}
+          : { uploadTimeoutMs: input.upload_timeout_seconds * 1000 }),
       },
       journal,
     );

@@ -34,6 +34,7 @@ const faultSpecSchema = z.strictObject({
     .optional(),
   latencyMs: z.number().int().nonnegative().max(600_000).optional(),
   latencyMatch: z.string().min(1).optional(),
+  latencyCount: positiveInt.optional(),
   resetBeforeResponse: z.strictObject(target).optional(),
   loseResponseAfterCommit: z.strictObject(target).optional(),
   accessTokenTtlSeconds: z.number().int().positive().optional(),

@@ -110,9 +110,11 @@ export class FaultEngine {
     if (!this.#active) return NO_FAULTS;
     const spec = this.#spec;
     const plan: FaultPlan = { ...NO_FAULTS };
-    if (spec.latencyMs !== undefined && matches(spec.latencyMatch, path, operation)) {
+    if (
+      spec.latencyMs !== undefined &&
+      this.#take('latencyMs', spec.latencyMatch, spec.latencyCount, path, operation)
+    ) {
       plan.latencyMs = spec.latencyMs;
-      this.#fire('latencyMs');
     }
     const reset = spec.resetBeforeResponse;
     if (

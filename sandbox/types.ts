@@ -55,6 +55,11 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Restricts `latencyMs` to requests whose path or SOAP operation contains this. */
   latencyMatch?: string;
+  /**
+   * Delays only the first this many matching requests (then none): one slow upload that a
+   * client times out on, with its resend answered at once.
+   */
+  latencyCount?: number;
   /** Destroy the socket before handling: the request has no effect. */
   resetBeforeResponse?: FaultTarget;
   /** Handle the request (its writes commit), then destroy the socket instead of answering. */

@@ -49,6 +49,11 @@ export interface ImportContext {
   log: Logger;
   /** How long to follow the import before returning it as `running`. */
   waitMs: number;
+  /**
+   * How long one upload may wait for its receipt.
+   * @default 60 s plus 2 ms per line
+   */
+  uploadTimeoutMs?: number;
   /** Waits; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -223,6 +228,11 @@ function existingOutput(
   };
 }
 
+/** A transport failure that was a deadline passing (the request may still be processed). */
+function isTimeout(error: ConnectorError): boolean {
+  return error.code === 'transport' && error.details.transportCode === 'ETIMEDOUT';
+}
+
 function unknownOutcome(journalId: string, cause: ConnectorError): ConnectorError {
   return new ConnectorError(
     cause.code,
@@ -271,6 +281,8 @@ export async function importJournalOnce(
       );
   }
   let unconfirmed = false;
+  // A timed-out upload may still be waiting at Workday: a lookup that finds nothing proves less.
+  let timedOut = false;
   let lastError: ConnectorError | undefined;
   for (let attempt = 1; attempt <= MAX_SUBMISSIONS; attempt++) {
     let receipt: ImportReceipt;
@@ -288,7 +300,9 @@ export async function importJournalOnce(
               unit: 'lines',
             });
         },
-        timeoutMs: UPLOAD_TIMEOUT_BASE_MS + journal.lineCount * UPLOAD_TIMEOUT_PER_LINE_MS,
+        timeoutMs:
+          ctx.uploadTimeoutMs ??
+          UPLOAD_TIMEOUT_BASE_MS + journal.lineCount * UPLOAD_TIMEOUT_PER_LINE_MS,
       });
     } catch (error) {
       if (!isConnectorError(error)) throw error;
@@ -324,6 +338,7 @@ export async function importJournalOnce(
       if (!UNKNOWN_OUTCOME.has(error.code)) throw error;
       lastError = error;
       unconfirmed = true;
+      if (isTimeout(error)) timedOut = true;
       let existing: JournalEntry | undefined;
       try {
         existing = await ctx.fm.getJournalById(journalId);
@@ -375,7 +390,9 @@ export async function importJournalOnce(
     last.code,
     `Journal "${journalId}" was not imported: Workday failed ${MAX_SUBMISSIONS} times, last with: ${last.message}`,
     {
-      hint: `Nothing was imported (each failure was checked with a lookup). Run the import again later with Journal ID "${journalId}".`,
+      hint: timedOut
+        ? `An upload that timed out may still be imported by Workday: look journal "${journalId}" up with Get journal entry before anything else, or run the import again with the same Journal ID (Workday refuses a second journal with it).`
+        : `Nothing was imported (each failure was checked with a lookup). Run the import again later with Journal ID "${journalId}".`,
       details: { ...last.details, journalId },
       cause: last,
     },

@@ -303,21 +303,44 @@ describe('import_journal_entry exactly once under faults', () => {
 
   it('imports once after a timeout, though the timed-out upload is processed later', async () => {
     fixture.sandbox.setImportDelay(0);
-    fixture.setFaults({ latencyMs: 1500, latencyMatch: 'Import_Accounting_Journal' });
-    const session = fixture.session('us', {}, { http: { timeoutMs: 400 } });
-    const run = session.runAction('import_journal_entry', {
+    // Only the first upload is slow, and slower than the upload timeout: the resend is fast.
+    fixture.setFaults({
+      latencyMs: 2500,
+      latencyMatch: 'Import_Accounting_Journal',
+      latencyCount: 1,
+    });
+    const out = (await fixture.session().runAction('import_journal_entry', {
       ...header('JE-IMPORT-TIMEOUT'),
       lines: twoLines,
-    });
-    // Only the first upload is slow: clear the fault once the sandbox has seen it.
-    for (let i = 0; i < 100 && (await fixture.count(IMPORT)) < 1; i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    fixture.setFaults({});
-    const out = (await run) as ImportOutput;
-    expect(out).toMatchObject({ state: 'completed' });
+      upload_timeout_seconds: 1,
+    })) as ImportOutput;
+    expect(out).toMatchObject({ state: 'completed', duplicate: false });
+    // Two uploads: the one that timed out and the resend after a lookup found nothing.
+    expect(await fixture.count(IMPORT)).toBe(2);
     // Let the slow first upload reach the handler: Add_Only refuses it.
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await imports()).toMatchObject({ received: 1, completed: 1 });
+    expect(await journals()).toBe(1);
+  });
+
+  it('says a timed-out upload may still be imported when every upload timed out', async () => {
+    fixture.sandbox.setImportDelay(0);
+    fixture.setFaults({ latencyMs: 4500, latencyMatch: 'Import_Accounting_Journal' });
+    const error = await caught(
+      fixture.session().runAction('import_journal_entry', {
+        ...header('JE-IMPORT-ALL-TIMEOUTS'),
+        lines: twoLines,
+        upload_timeout_seconds: 1,
+      }),
+    );
+    expect(error).toMatchObject({ code: 'transport' });
+    expect((error as { hint?: string }).hint).toMatch(/may still be imported by Workday/);
+    fixture.setFaults({});
+    expect(await fixture.count(IMPORT)).toBe(4);
+    // The four slow uploads (sent about 1 s apart) reach the handler 4.5 s after each was sent:
+    // the first imports, Add_Only refuses the other three.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    expect(await imports()).toMatchObject({ received: 1 });
     expect(await journals()).toBe(1);
   });
 });

@@ -99,6 +99,15 @@ describe('sandbox fault injection', () => {
     expect((await sandbox.state()).faults.fired).toEqual({ latencyMs: 1 });
   });
 
+  it('delays only the first latencyCount matching requests', async () => {
+    sandbox.setFaults({ latencyMs: 150, latencyMatch: 'currencies', latencyCount: 1 });
+    const url = `${sandbox.origin}/ccx/api/coreAccounting/v1/acme_us/currencies`;
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await fetch(url, { headers })).status).toBe(200);
+    expect((await fetch(url, { headers })).status).toBe(200);
+    expect((await sandbox.state()).faults.fired).toEqual({ latencyMs: 1 });
+  });
+
   it('resets the connection before handling: nothing is stored', async () => {
     sandbox.setFaults({ resetBeforeResponse: { match: 'Submit_Accounting_Journal', count: 1 } });
     const envelope = soapEnvelope(journalRequest({ id: 'RESET-1', lines: balanced }));

@@ -5,9 +5,13 @@
  */
 import type { ValidatedJournalHeader, ValidatedJournalLine } from '../journal';
 import { ENVELOPE_HEAD, ENVELOPE_TAIL } from './envelope';
-import { referenceDescriptor, referenceElement, referenceIds } from './references';
+import { referenceDescriptor, referenceIds } from './references';
 import type { ReferenceId } from './references';
-import { lineElement } from './submit-accounting-journal';
+import {
+  journalHeaderChildren,
+  journalRequestElement,
+  lineElement,
+} from './submit-accounting-journal';
 import { child, renderXml } from './xml';
 import type { XmlElement, XmlObject } from './xml';
 
@@ -50,32 +54,12 @@ export async function* importAccountingJournalRequest(
   lines: AsyncIterable<ValidatedJournalLine>,
   options: ImportRequestOptions,
 ): AsyncGenerator<string> {
-  const request = openingOf({
-    name: 'bsvc:Import_Accounting_Journal_Request',
-    attributes: { 'bsvc:version': options.version, 'bsvc:Add_Only': 'true' },
-    children: [
-      {
-        name: 'bsvc:Business_Process_Parameters',
-        children: [{ name: 'bsvc:Auto_Complete', children: [String(header.autoComplete)] }],
-      },
-    ],
-  });
+  const request = openingOf(
+    journalRequestElement('bsvc:Import_Accounting_Journal_Request', header, options.version),
+  );
   const data = openingOf({
     name: 'bsvc:Accounting_Journal_Data',
-    children: [
-      header.journalId === undefined
-        ? undefined
-        : { name: 'bsvc:Accounting_Journal_ID', children: [header.journalId] },
-      { name: 'bsvc:Submit', children: [String(header.submit)] },
-      referenceElement('Company_Reference', 'Company_Reference_ID', header.company),
-      referenceElement('Currency_Reference', 'Currency_ID', header.currency),
-      referenceElement('Ledger_Type_Reference', 'Ledger_Type_ID', header.ledgerType),
-      { name: 'bsvc:Accounting_Date', children: [header.accountingDate] },
-      referenceElement('Journal_Source_Reference', 'Journal_Source_ID', header.journalSource),
-      header.memo === undefined
-        ? undefined
-        : { name: 'bsvc:Journal_Entry_Memo', children: [header.memo] },
-    ],
+    children: journalHeaderChildren(header),
   });
   let chunk = ENVELOPE_HEAD + request + data;
   let written = 0;

@@ -1,7 +1,7 @@
 import { ConnectorError } from '../../sdk/errors';
 import { SUBMIT_JOURNAL_MAX_LINES } from '../constants';
 import { clipRemoteText } from '../remote-text';
-import type { ValidatedJournal, ValidatedJournalLine } from '../journal';
+import type { ValidatedJournal, ValidatedJournalHeader, ValidatedJournalLine } from '../journal';
 import { referenceDescriptor, referenceElement, referenceId } from './references';
 import { child, childText, children, renderXml } from './xml';
 import type { XmlElement, XmlObject } from './xml';
@@ -50,46 +50,70 @@ export function assertSubmittableLineCount(count: number): void {
 }
 
 /**
- * Renders `Submit_Accounting_Journal_Request` (`Add_Only="true"`, so a journal whose
- * Accounting_Journal_ID exists is refused instead of replaced). The request's sequence is
- * `Accounting_Journal_Reference`, `Business_Process_Parameters`, `Accounting_Journal_Data`, and
- * `Accounting_Journal_Data` children follow their sequence too (workday-soap-schema.md); the
- * schema test in test/workday/soap/request-schema.test.ts checks both.
+ * The request element both journal operations share (Submit and Import_Accounting_Journal):
+ * `Add_Only="true"`, so a journal whose Accounting_Journal_ID exists is refused instead of
+ * replaced, and the schema's sequence `Business_Process_Parameters` before
+ * `Accounting_Journal_Data` (workday-soap-schema.md). `data` is appended as the last child.
+ */
+export function journalRequestElement(
+  name: string,
+  header: Pick<ValidatedJournalHeader, 'autoComplete'>,
+  version: string,
+  data?: XmlElement,
+): XmlElement {
+  return {
+    name,
+    attributes: { 'bsvc:version': version, 'bsvc:Add_Only': 'true' },
+    children: [
+      {
+        name: 'bsvc:Business_Process_Parameters',
+        children: [{ name: 'bsvc:Auto_Complete', children: [String(header.autoComplete)] }],
+      },
+      data,
+    ],
+  };
+}
+
+/**
+ * The `Accounting_Journal_Data` children before the lines, in their sequence:
+ * `Accounting_Journal_ID`, `Submit`, `Company_Reference`, `Currency_Reference`,
+ * `Ledger_Type_Reference`, `Accounting_Date`, `Journal_Source_Reference`, `Journal_Entry_Memo`.
+ * Submit's and Import's data types agree on these (workday-soap-schema.md).
+ */
+export function journalHeaderChildren(
+  header: ValidatedJournalHeader,
+): Array<XmlElement | undefined> {
+  return [
+    header.journalId === undefined
+      ? undefined
+      : { name: 'bsvc:Accounting_Journal_ID', children: [header.journalId] },
+    { name: 'bsvc:Submit', children: [String(header.submit)] },
+    referenceElement('Company_Reference', 'Company_Reference_ID', header.company),
+    referenceElement('Currency_Reference', 'Currency_ID', header.currency),
+    referenceElement('Ledger_Type_Reference', 'Ledger_Type_ID', header.ledgerType),
+    { name: 'bsvc:Accounting_Date', children: [header.accountingDate] },
+    referenceElement('Journal_Source_Reference', 'Journal_Source_ID', header.journalSource),
+    header.memo === undefined
+      ? undefined
+      : { name: 'bsvc:Journal_Entry_Memo', children: [header.memo] },
+  ];
+}
+
+/**
+ * Renders `Submit_Accounting_Journal_Request`: {@link journalRequestElement} with the header
+ * and every line; the schema test in test/workday/soap/request-schema.test.ts checks the order.
  */
 export function buildSubmitAccountingJournalRequest(
   journal: ValidatedJournal,
   version: string,
 ): string {
   assertSubmittableLineCount(journal.lines.length);
-  const data: XmlElement = {
-    name: 'bsvc:Accounting_Journal_Data',
-    children: [
-      journal.journalId === undefined
-        ? undefined
-        : { name: 'bsvc:Accounting_Journal_ID', children: [journal.journalId] },
-      { name: 'bsvc:Submit', children: [String(journal.submit)] },
-      referenceElement('Company_Reference', 'Company_Reference_ID', journal.company),
-      referenceElement('Currency_Reference', 'Currency_ID', journal.currency),
-      referenceElement('Ledger_Type_Reference', 'Ledger_Type_ID', journal.ledgerType),
-      { name: 'bsvc:Accounting_Date', children: [journal.accountingDate] },
-      referenceElement('Journal_Source_Reference', 'Journal_Source_ID', journal.journalSource),
-      journal.memo === undefined
-        ? undefined
-        : { name: 'bsvc:Journal_Entry_Memo', children: [journal.memo] },
-      ...journal.lines.map(lineElement),
-    ],
-  };
-  return renderXml({
-    name: 'bsvc:Submit_Accounting_Journal_Request',
-    attributes: { 'bsvc:version': version, 'bsvc:Add_Only': 'true' },
-    children: [
-      {
-        name: 'bsvc:Business_Process_Parameters',
-        children: [{ name: 'bsvc:Auto_Complete', children: [String(journal.autoComplete)] }],
-      },
-      data,
-    ],
-  });
+  return renderXml(
+    journalRequestElement('bsvc:Submit_Accounting_Journal_Request', journal, version, {
+      name: 'bsvc:Accounting_Journal_Data',
+      children: [...journalHeaderChildren(journal), ...journal.lines.map(lineElement)],
+    }),
+  );
 }
 
 /** What Workday answers to a submitted journal. */

@@ -6,14 +6,12 @@
  * Guess: which checks Workday runs at once and which in the background is not established.
  */
 import type { SoapValidationIssue } from '../../errors';
-import { createWid } from '../../ids';
 import type { ImportMessage } from '../../imports';
-import type { Journal } from '../../journals';
 import { renderResponseElement, validationFault } from '../envelope';
 import { ADD_ONLY_RESUBMITTED, CANNOT_BE_RESUBMITTED } from '../journal-messages';
 import { renderReference } from '../references';
 import type { OperationInput } from './operation';
-import { readJournalRequest } from './submit-accounting-journal';
+import { journalRecord, readJournalRequest } from './submit-accounting-journal';
 
 export function importAccountingJournal(input: OperationInput): string {
   const { tenant } = input.caller;
@@ -56,15 +54,7 @@ export function importAccountingJournal(input: OperationInput): string {
     });
 
   const existing = requestedId === undefined ? undefined : tenant.journals.getById(requestedId);
-  const numbers = existing === undefined ? tenant.journals.nextNumbers() : undefined;
-  const journal: Journal = {
-    ...read.draft,
-    wid: existing?.wid ?? createWid(),
-    id: existing?.id ?? requestedId ?? numbers?.generatedId ?? '',
-    number: existing?.number ?? numbers?.number ?? '',
-    createdMs: existing?.createdMs ?? nowMs,
-    updatedMs: nowMs,
-  };
+  const journal = journalRecord(tenant, read.draft, requestedId, existing, nowMs);
   const process = tenant.imports.start({
     journalId: journal.id,
     lineCount: journal.lines.length,

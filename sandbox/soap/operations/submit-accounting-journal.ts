@@ -249,6 +249,29 @@ export interface JournalRequestRead {
 }
 
 /**
+ * The journal a read request stores: the existing journal's WID, ID, number and creation time
+ * when it replaces one, else a new WID and the next journal number (and a generated ID when the
+ * request named none). Submit and Import store journals alike.
+ */
+export function journalRecord(
+  tenant: TenantData,
+  draft: NonNullable<JournalRequestRead['draft']>,
+  requestedId: string | undefined,
+  existing: Journal | undefined,
+  nowMs: number,
+): Journal {
+  const numbers = existing === undefined ? tenant.journals.nextNumbers() : undefined;
+  return {
+    ...draft,
+    wid: existing?.wid ?? createWid(),
+    id: existing?.id ?? requestedId ?? numbers?.generatedId ?? '',
+    number: existing?.number ?? numbers?.number ?? '',
+    createdMs: existing?.createdMs ?? nowMs,
+    updatedMs: nowMs,
+  };
+}
+
+/**
  * Reads a `Submit_Accounting_Journal_Request` or `Import_Accounting_Journal_Request` (the same
  * sequence): every reference, the company's default currency, the date, each line's account,
  * amounts and worktags, and the balance in exact minor units.
@@ -437,15 +460,7 @@ export function submitAccountingJournal(input: OperationInput): string {
   input.authorize();
 
   const nowMs = input.context.now();
-  const numbers = existing === undefined ? tenant.journals.nextNumbers() : undefined;
-  const journal: Journal = {
-    ...read.draft,
-    wid: existing?.wid ?? createWid(),
-    id: existing?.id ?? requestedId ?? numbers?.generatedId ?? '',
-    number: existing?.number ?? numbers?.number ?? '',
-    createdMs: existing?.createdMs ?? nowMs,
-    updatedMs: nowMs,
-  };
+  const journal = journalRecord(tenant, read.draft, requestedId, existing, nowMs);
   tenant.journals.put(journal);
   return renderResponse(journal, read.companyName, input.version, warningsFor(journal, nowMs));
 }

@@ -1,4 +1,3 @@
-import { XMLParser } from 'fast-xml-parser';
 import { largeJournalOf } from '../../../workday/large-journal';
 import { parseSoapBody } from '../../../workday/soap/envelope';
 import {
@@ -7,28 +6,8 @@ import {
 } from '../../../workday/soap/import-accounting-journal';
 import { child } from '../../../workday/soap/xml';
 import { workdayEnvelope } from './fixtures';
-
-type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-// preserveOrder keeps element order, which is what the schema's sequences require.
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-});
-
-function tagName(node: Ordered): string {
-  return Object.keys(node).find((key) => key !== ':@') as string;
-}
-function kids(node: Ordered): Ordered[] {
-  return node[tagName(node)] as Ordered[];
-}
-function find(nodes: Ordered[], name: string): Ordered {
-  const found = nodes.find((node) => tagName(node) === name);
-  if (found === undefined) throw new Error(`no ${name}`);
-  return found;
-}
+import { find, kids, ordered, tagName } from './ordered-xml';
+import type { Ordered } from './ordered-xml';
 
 function journal(lines: number, memo = 'Allocation & <accrual>') {
   return largeJournalOf({

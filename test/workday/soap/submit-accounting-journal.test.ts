@@ -1,4 +1,3 @@
-import { XMLParser } from 'fast-xml-parser';
 import { validateJournal } from '../../../workday/journal';
 import { buildEnvelope, parseSoapBody } from '../../../workday/soap/envelope';
 import {
@@ -8,31 +7,8 @@ import {
 } from '../../../workday/soap/submit-accounting-journal';
 import { child } from '../../../workday/soap/xml';
 import { workdayEnvelope } from './fixtures';
-
-type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-// preserveOrder keeps element order, which is what the WSDL sequence requires.
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-});
-
-function tagName(node: Ordered): string {
-  return Object.keys(node).find((key) => key !== ':@') as string;
-}
-function kids(node: Ordered): Ordered[] {
-  return node[tagName(node)] as Ordered[];
-}
-function find(nodes: Ordered[], name: string): Ordered {
-  const found = nodes.find((node) => tagName(node) === name);
-  if (found === undefined) throw new Error(`no ${name}`);
-  return found;
-}
-function text(node: Ordered): string {
-  return (kids(node)[0] as { '#text': string })['#text'];
-}
+import { find, kids, ordered, tagName, text } from './ordered-xml';
+import type { Ordered } from './ordered-xml';
 
 const journal = validateJournal({
   journal_id: 'EXT-2026-000123',
