@@ -34,6 +34,8 @@ async function startInline(): Promise<BenchSandbox> {
     reset: async () => void (await applyControl(handle, { id: 0, op: 'reset' })),
     addInboxTasks: (request: AddInboxTasksRequest) =>
       applyControl(handle, { id: 0, op: 'addInboxTasks', request }) as Promise<string[]>,
+    setImportDelay: async (ms: number) =>
+      void (await applyControl(handle, { id: 0, op: 'setImportDelay', ms })),
     close: () => handle.close(),
   };
 }
@@ -97,6 +99,7 @@ async function startChild(script: string): Promise<BenchSandbox> {
     setFaults: async (spec) => void (await call({ op: 'setFaults', spec })),
     reset: async () => void (await call({ op: 'reset' })),
     addInboxTasks: (request) => call<string[]>({ op: 'addInboxTasks', request }),
+    setImportDelay: async (ms) => void (await call({ op: 'setImportDelay', ms })),
     close: async () => {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));

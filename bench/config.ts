@@ -1,5 +1,5 @@
 /** The figures the bench can run, in the order it runs them. */
-export const FIGURES = ['ceiling', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'] as const;
+export const FIGURES = ['ceiling', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b8'] as const;
 
 /** One figure's key (`ceiling` is the sandbox's own raw throughput). */
 export type FigureKey = (typeof FIGURES)[number];
@@ -22,6 +22,8 @@ export interface BenchConfig {
   b3: { tasks: number; runs: number };
   b4: { lines: number };
   b5: { runs: number };
+  /** B8: the CSV journal's line count, and the smaller count heap growth is also shown at. */
+  b8: { lines: number; memoryLines: number };
   b6: {
     latencyMs: number;
     searchLimit: number;
@@ -50,6 +52,7 @@ export const FULL_CONFIG: Omit<BenchConfig, 'outFile' | 'cliPath'> = {
   b3: { tasks: 100_000, runs: 3 },
   b4: { lines: 5_000 },
   b5: { runs: 5 },
+  b8: { lines: 100_000, memoryLines: 10_000 },
   b6: {
     latencyMs: 100,
     searchLimit: 1_000,
@@ -75,6 +78,7 @@ export const QUICK_CONFIG: Omit<BenchConfig, 'outFile' | 'cliPath'> = {
   b3: { tasks: 450, runs: 1 },
   b4: { lines: 50 },
   b5: { runs: 1 },
+  b8: { lines: 400, memoryLines: 200 },
   b6: {
     latencyMs: 10,
     searchLimit: 300,

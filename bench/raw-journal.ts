@@ -53,6 +53,43 @@ const builder = new XMLBuilder({
   suppressBooleanAttributes: false,
 });
 
+/** The journal envelope both baselines build with XMLBuilder: the header, then `lines`. */
+function journalEnvelope(
+  request: string,
+  header: Omit<JournalInput, 'lines' | 'memo'> & { memo?: string },
+  lines: readonly Record<string, unknown>[],
+  version: string,
+): string {
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    'soapenv:Envelope': {
+      '@_xmlns:soapenv': SOAP_ENV,
+      '@_xmlns:bsvc': BSVC,
+      'soapenv:Body': {
+        [request]: {
+          '@_bsvc:version': version,
+          '@_bsvc:Add_Only': 'true',
+          // Before Accounting_Journal_Data: the schema's sequence (workday-soap-schema.md).
+          'bsvc:Business_Process_Parameters': { 'bsvc:Auto_Complete': 'false' },
+          'bsvc:Accounting_Journal_Data': {
+            'bsvc:Accounting_Journal_ID': header.journal_id,
+            'bsvc:Submit': 'true',
+            'bsvc:Company_Reference': { 'bsvc:ID': id('Company_Reference_ID', header.company) },
+            'bsvc:Currency_Reference': { 'bsvc:ID': id('Currency_ID', header.currency) },
+            'bsvc:Ledger_Type_Reference': { 'bsvc:ID': id('Ledger_Type_ID', 'Actuals') },
+            'bsvc:Accounting_Date': header.accounting_date,
+            'bsvc:Journal_Source_Reference': {
+              'bsvc:ID': id('Journal_Source_ID', header.journal_source),
+            },
+            'bsvc:Journal_Entry_Memo': header.memo,
+            'bsvc:Journal_Entry_Line_Replacement_Data': lines,
+          },
+        },
+      },
+    },
+  }) as string;
+}
+
 /**
  * B4's baseline: the same `Submit_Accounting_Journal` envelope built with fast-xml-parser's
  * `XMLBuilder` alone, straight from the input (no validation, no exact arithmetic).
@@ -72,32 +109,44 @@ export function buildWithXmlLibraryAlone(input: JournalInput, version = DEFAULT_
     if (line.memo !== undefined) out['bsvc:Memo'] = line.memo;
     return out;
   });
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    'soapenv:Envelope': {
-      '@_xmlns:soapenv': SOAP_ENV,
-      '@_xmlns:bsvc': BSVC,
-      'soapenv:Body': {
-        'bsvc:Submit_Accounting_Journal_Request': {
-          '@_bsvc:version': version,
-          '@_bsvc:Add_Only': 'true',
-          // Before Accounting_Journal_Data: the schema's sequence (workday-soap-schema.md).
-          'bsvc:Business_Process_Parameters': { 'bsvc:Auto_Complete': 'false' },
-          'bsvc:Accounting_Journal_Data': {
-            'bsvc:Accounting_Journal_ID': input.journal_id,
-            'bsvc:Submit': 'true',
-            'bsvc:Company_Reference': { 'bsvc:ID': id('Company_Reference_ID', input.company) },
-            'bsvc:Currency_Reference': { 'bsvc:ID': id('Currency_ID', input.currency) },
-            'bsvc:Ledger_Type_Reference': { 'bsvc:ID': id('Ledger_Type_ID', 'Actuals') },
-            'bsvc:Accounting_Date': input.accounting_date,
-            'bsvc:Journal_Source_Reference': {
-              'bsvc:ID': id('Journal_Source_ID', input.journal_source),
-            },
-            'bsvc:Journal_Entry_Memo': input.memo,
-            'bsvc:Journal_Entry_Line_Replacement_Data': lines,
-          },
-        },
+  return journalEnvelope('bsvc:Submit_Accounting_Journal_Request', input, lines, version);
+}
+
+/** One CSV row of the B8 journal (the headers `writeBenchJournalCsv` writes). */
+export interface CsvJournalRow {
+  ledger_account: string;
+  debit: string;
+  credit: string;
+  memo: string;
+  'worktag.Cost_Center_Reference_ID': string;
+}
+
+/**
+ * B8's baseline: the `Import_Accounting_Journal` envelope built with fast-xml-parser's
+ * `XMLBuilder` alone from already parsed CSV rows (no validation, no exact arithmetic, one
+ * string in memory), in the element order the connector's streamed builder writes.
+ */
+export function buildImportWithXmlLibraryAlone(
+  header: Omit<JournalInput, 'lines' | 'memo'> & { memo?: string },
+  rows: readonly CsvJournalRow[],
+  version = DEFAULT_VERSION,
+): string {
+  const lines = rows.map((row) => {
+    const out: Record<string, unknown> = {
+      'bsvc:Ledger_Account_Reference': {
+        'bsvc:ID': id('Ledger_Account_ID', row.ledger_account, {
+          id: 'Standard',
+          type: 'Account_Set_ID',
+        }),
       },
-    },
-  }) as string;
+    };
+    if (row.debit !== '') out['bsvc:Debit_Amount'] = row.debit;
+    if (row.credit !== '') out['bsvc:Credit_Amount'] = row.credit;
+    if (row.memo !== '') out['bsvc:Memo'] = row.memo;
+    const costCenter = row['worktag.Cost_Center_Reference_ID'];
+    if (costCenter !== '')
+      out['bsvc:Worktags_Reference'] = { 'bsvc:ID': id('Cost_Center_Reference_ID', costCenter) };
+    return out;
+  });
+  return journalEnvelope('bsvc:Import_Accounting_Journal_Request', header, lines, version);
 }

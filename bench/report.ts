@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 /** A value written to `bench/results.json`: `null` when the figure did not run or failed. */
 export type ResultValue = number | string | boolean | null | number[];
 
-/** The keys issues 7 and 8 require in `bench/results.json`. */
+/** The keys issues 7, 8 and 16 (B8) require in `bench/results.json`. */
 export const REQUIRED_KEYS = [
   'b1_ratio',
   'b2_token_requests',
@@ -23,6 +23,9 @@ export const REQUIRED_KEYS = [
   'b6_approve_ratio_to_ideal',
   'b6_sockets',
   'b6_requests_under_429',
+  'b8_build_ratio',
+  'b8_heap_growth_mb',
+  'b8_e2e_ratio',
   'cpu_model',
   'node_version',
   'date',

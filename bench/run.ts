@@ -14,6 +14,7 @@ import { runB3 } from './figures/b3-polling-scale';
 import { runB4 } from './figures/b4-large-journal';
 import { runB5 } from './figures/b5-cold-start';
 import { runB6 } from './figures/b6-latency';
+import { runB8 } from './figures/b8-import-journal';
 import type { BenchConfig, FigureKey } from './config';
 import type { BenchContext } from './context';
 import type { FigureResult, ResultValue, TableRow } from './report';
@@ -26,6 +27,7 @@ const RUNNERS: { readonly [K in FigureKey]: (ctx: BenchContext) => Promise<Figur
   b4: runB4,
   b5: runB5,
   b6: runB6,
+  b8: runB8,
 };
 
 /** Everything one bench run produced. */

@@ -15,6 +15,8 @@ export interface SandboxControl {
   setFaults(spec: FaultSpec): Promise<void>;
   reset(): Promise<void>;
   addInboxTasks(request: AddInboxTasksRequest): Promise<string[]>;
+  /** How long the sandbox's journal imports take to complete. */
+  setImportDelay(ms: number): Promise<void>;
 }
 
 /** One control call sent from the bench to the sandbox child over IPC. */
@@ -23,6 +25,7 @@ export type RpcRequest =
   | { id: number; op: 'setFaults'; spec: FaultSpec }
   | { id: number; op: 'reset' }
   | { id: number; op: 'addInboxTasks'; request: AddInboxTasksRequest }
+  | { id: number; op: 'setImportDelay'; ms: number }
   | { id: number; op: 'close' };
 
 /** A control call before it is given an id. */
@@ -56,6 +59,9 @@ export async function applyControl(handle: SandboxHandle, request: RpcRequest): 
       return null;
     case 'addInboxTasks':
       return handle.addInboxTasks(request.request).map((task) => task.id);
+    case 'setImportDelay':
+      handle.setImportDelay(request.ms);
+      return null;
     case 'close':
       await handle.close();
       return null;

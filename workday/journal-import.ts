@@ -82,6 +82,30 @@ function journalFields(entry: JournalEntry | undefined): Partial<ImportStatusOut
  */
 export const READ_BACK_MAX_LINES = 1000;
 
+/**
+ * Looks a journal up by its ID. Get_Journals returns every line and no published
+ * Response_Group leaves them out, so a large journal's answer is over the SDK's response size
+ * limit (a 100,000-line journal is ~95 MB): a successful answer to a lookup by one ID that is
+ * too large to read can only be that journal, and is taken as "it exists" (its WID unread).
+ */
+export async function lookUpJournal(
+  ctx: Pick<ImportContext, 'fm'>,
+  journalId: string,
+): Promise<JournalEntry | undefined> {
+  try {
+    return await ctx.fm.getJournalById(journalId);
+  } catch (error) {
+    if (
+      isConnectorError(error) &&
+      error.code === 'unexpected_response' &&
+      error.details.status === 200 &&
+      typeof error.details.limitBytes === 'number'
+    )
+      return { id: journalId, lines: [] };
+    throw error;
+  }
+}
+
 interface Follow {
   ctx: ImportContext;
   deadline: number;
@@ -192,7 +216,7 @@ async function awaitJournal(follow: Follow, journalId: string): Promise<JournalE
   const now = ctx.now ?? Date.now;
   let delay: number = POLL_DELAYS_MS.first;
   for (;;) {
-    const entry = await ctx.fm.getJournalById(journalId);
+    const entry = await lookUpJournal(ctx, journalId);
     if (entry !== undefined || now() + delay > follow.deadline) return entry;
     ctx.progress({
       phase: 'process',
@@ -270,7 +294,7 @@ export async function importJournalOnce(
   };
   // A caller-chosen ID may belong to a run that a platform stopped: look before uploading.
   if (journal.header.journalId !== undefined) {
-    const existing = await ctx.fm.getJournalById(journalId);
+    const existing = await lookUpJournal(ctx, journalId);
     if (existing !== undefined)
       return existingOutput(
         journal,
@@ -341,7 +365,7 @@ export async function importJournalOnce(
       if (isTimeout(error)) timedOut = true;
       let existing: JournalEntry | undefined;
       try {
-        existing = await ctx.fm.getJournalById(journalId);
+        existing = await lookUpJournal(ctx, journalId);
       } catch (lookupError) {
         throw unknownOutcome(journalId, isConnectorError(lookupError) ? lookupError : error);
       }
