@@ -1,6 +1,6 @@
 // bin/connector is how the README runs the CLI: instant, a path (so it cannot resolve to another
 // npm package), and working right after `npm ci` (whose `prepare` script builds dist/).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   mkdirSync,
@@ -88,5 +88,40 @@ describe('bin/connector', () => {
     utimesSync(main, later, later);
     const fresh = run(wrapper, ['--version'], root);
     expect({ status: fresh.status, stderr: fresh.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  // `bin/connector ... | head` closes the pipe early: the command must keep its own exit code
+  // (and run to its end) instead of dying of an unhandled EPIPE with exit 1 and a stack trace.
+  function runWithClosedReader(closedStream: 'stdout' | 'stderr', args: string[]) {
+    return new Promise<{ code: number | null; other: string }>((resolve, reject) => {
+      const child = spawn(WRAPPER, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the child has started, so its first write hits a pipe with no reader.
+      child[closedStream].destroy();
+      let other = '';
+      child[closedStream === 'stdout' ? 'stderr' : 'stdout'].on('data', (chunk: Buffer) => {
+        other += chunk.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, other }));
+    });
+  }
+
+  it("exits with the command's own code when the reader of stdout goes away", async () => {
+    ensureDist();
+    const result = await runWithClosedReader('stdout', ['--help']);
+    expect(result).toEqual({ code: 0, other: '' });
+  });
+
+  it("exits with the command's own code when the reader of stderr goes away", async () => {
+    ensureDist();
+    const missing = path.join(tmpdir(), 'bin-connector-no-such-settings.json');
+    const result = await runWithClosedReader('stderr', [
+      'exec',
+      'actions.search_inbox_tasks',
+      '--settings',
+      missing,
+    ]);
+    // 2: the settings problem found before any request, as the README says.
+    expect(result).toEqual({ code: 2, other: '' });
   });
 });
