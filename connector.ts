@@ -33,6 +33,17 @@ const tokenEndpoint: Pick<
   refresh_on: [401],
 };
 
+// The connection fields behind the lambdas, for platforms that keep credentials in their own
+// forms (n8n): where a rotated refresh token is written back, which fields their OAuth uses.
+const fieldNames = {
+  client_id: 'client_id',
+  client_secret: 'client_secret',
+  authorization_url: 'authorization_endpoint',
+  token_url: 'token_endpoint',
+  refresh_token: 'refresh_token',
+  redirect_uri: 'redirect_uri',
+};
+
 function authorizationUrl(connection: WorkdayConnection): string {
   const url = parseWorkdayEndpoints(connection).authorizationUrl;
   if (url === undefined) {
@@ -66,6 +77,7 @@ export default defineConnector({
           pkce: true,
           authorization_url: authorizationUrl,
           refresh_token: (connection) => connection.refresh_token,
+          field_names: fieldNames,
           ...tokenEndpoint,
         },
         refresh_token: {
@@ -73,6 +85,7 @@ export default defineConnector({
           title: 'API client for integrations (ISU refresh token)',
           grant: 'refresh_token',
           refresh_token: (connection) => connection.refresh_token,
+          field_names: fieldNames,
           ...tokenEndpoint,
         },
       },

@@ -88,7 +88,7 @@ export const searchInboxTasks = defineAction({
   read_only: true,
   input_fields: inputFields,
   output_fields: z.object({
-    tasks: z.array(inboxTaskSchema).meta({ label: 'Tasks', hint: 'Newest first.' }),
+    tasks: z.array(inboxTaskSchema).meta({ label: 'Tasks', hint: 'Newest first.', records: true }),
     total: z
       .number()
       .int()

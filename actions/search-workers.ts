@@ -34,7 +34,7 @@ export const searchWorkers = defineAction({
       .meta({ label: 'Limit', hint: `Most workers to return, 1 to ${MAX_LIMIT} (default 100).` }),
   }),
   output_fields: z.object({
-    workers: z.array(workerSchema).meta({ label: 'Workers' }),
+    workers: z.array(workerSchema).meta({ label: 'Workers', records: true }),
     total: z.number().int().meta({ label: 'Matching workers', hint: "Workday's total count." }),
     complete: z.boolean().meta({
       label: 'Complete',

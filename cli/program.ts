@@ -249,7 +249,7 @@ export function buildProgram(record: (invocation: Invocation) => void): Command 
       "connection whose test lambda the self-test runs (default: the simulator's, us for workday)",
     )
     .option('--skip-connection-test', 'only load the bundle; do not run the test lambda')
-    .option('--target <platform>', 'what to build: bundle (the default) or zapier')
+    .option('--target <platform>', 'what to build: bundle (the default), zapier or n8n')
     .option(
       '--option <key...>',
       'zapier: the authorization option(s) to build an app for (default: every option)',

@@ -190,6 +190,24 @@ export interface OAuth2Authorization<C> {
    * @default 60
    */
   refresh_before_expiry_seconds?: number;
+  /**
+   * Which connection field holds each OAuth value the lambdas above read, for platforms that
+   * keep credentials in their own forms and run the OAuth flow or the token write-back
+   * themselves (n8n, Zapier): the field a rotated refresh token is written back to, the fields
+   * that become the platform's own client id / secret / URL fields.
+   */
+  field_names?: OAuth2FieldNames;
+}
+
+/** Connection field names behind an OAuth2 authorization's lambdas (see `field_names`). */
+export interface OAuth2FieldNames {
+  client_id?: string;
+  client_secret?: string;
+  authorization_url?: string;
+  token_url?: string;
+  refresh_token?: string;
+  /** A redirect URI field; platforms that run the flow use their own callback instead. */
+  redirect_uri?: string;
 }
 
 /** Headers and query parameters a static authorization adds to every request. */

@@ -5,6 +5,7 @@ import { registerConnectionSecrets } from '../connection-secrets';
 import { defaultStartSandbox } from '../defaults';
 import { formatBuildSummary } from '../build/summary';
 import { buildZapierApps, formatZapierSummary } from '../build/zapier-app';
+import { buildForN8n } from '../build/n8n-target';
 import { usageError } from '../usage-error';
 import { EXIT_CODES, exitCodeForCategory } from '../exit-codes';
 import { findPackageRoot } from '../build/package-root';
@@ -44,8 +45,8 @@ export interface BuildOptions {
   skipConnectionTest?: boolean;
   /**
    * The platform to build for: `bundle` (connector.js and manifest.json for a connector SDK
-   * upload) or `zapier` (one Zapier CLI app per authorization option, in `--out`, default
-   * `dist/zapier`).
+   * upload), `zapier` (one Zapier CLI app per authorization option, in `--out`, default
+   * `dist/zapier`) or `n8n` (a community node package, in `--out`, default `dist/n8n`).
    * @default 'bundle'
    */
   target?: string;
@@ -54,7 +55,7 @@ export interface BuildOptions {
 }
 
 /** The platforms `connector build --target` knows. */
-export const BUILD_TARGETS = ['bundle', 'zapier'] as const;
+export const BUILD_TARGETS = ['bundle', 'zapier', 'n8n'] as const;
 
 /** The part of a running sandbox the build uses. */
 export interface BuildSandbox {
@@ -102,6 +103,24 @@ export async function build(
     );
   if (options.option !== undefined && target !== 'zapier')
     throw usageError('--option only applies to --target zapier.', 'Leave --option out.');
+  if (target === 'n8n')
+    return buildForN8n(
+      {
+        ...options,
+        ...(entry === undefined ? {} : { entry }),
+        // The bundle's default out folder is not the package's; another connector's package
+        // goes beside Workday's, in a folder of its own.
+        ...(options.out !== undefined && options.out !== DEFAULT_BUNDLE_OUT
+          ? { out: options.out }
+          : {
+              out:
+                options.connector === undefined
+                  ? path.join('dist', 'n8n')
+                  : path.join('dist', 'n8n', connector.name),
+            }),
+      },
+      context,
+    );
   if (target === 'zapier') {
     const report = await buildZapierApps({
       cwd: context.cwd,

@@ -18,6 +18,11 @@ export interface FieldMeta {
   control_type?: string;
   /** The value is a credential: shown as a password field and scrubbed from all output. */
   secret?: boolean;
+  /**
+   * On an array of an operation's output: these are the records the operation found. Platforms
+   * that pass records one at a time (an n8n item per record) emit one per element.
+   */
+  records?: boolean;
 }
 
 declare module 'zod' {

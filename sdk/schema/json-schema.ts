@@ -19,6 +19,7 @@ const UI_KEYS: ReadonlyArray<keyof FieldMeta> = [
   'sticky',
   'control_type',
   'secret',
+  'records',
 ];
 
 /**

@@ -383,3 +383,45 @@ describe('createSession() authorization code', () => {
     );
   });
 });
+
+describe('createSession with a platform token source', () => {
+  function source(current?: { access_token: string; expires_at?: string }) {
+    const calls: Array<string | undefined> = [];
+    return {
+      calls,
+      tokenSource: {
+        ...(current === undefined ? {} : { current }),
+        async obtain(rejected?: string) {
+          calls.push(rejected);
+          return { access_token: accessToken };
+        },
+      },
+    };
+  }
+
+  it('asks the platform once for any number of requests that a stale token failed', async () => {
+    const stale = randomSecret('stale');
+    const platform = source({ access_token: stale });
+    const session = open({}, { tokenSource: platform.tokenSource });
+    const lists = await Promise.all([1, 2, 3].map(() => session.pickList('currencies')));
+    expect(lists[2]).toEqual([
+      ['USD', 'USD'],
+      ['EUR', 'EUR'],
+    ]);
+    expect(platform.calls).toEqual([stale]);
+    expect(server.requests.filter((r) => r.url === '/token')).toHaveLength(0);
+  });
+
+  it('asks the platform before the first request when it stores no token or a spent one', async () => {
+    const none = source();
+    await open({}, { tokenSource: none.tokenSource }).pickList('currencies');
+    expect(none.calls).toEqual([undefined]);
+    const spent = source({
+      access_token: randomSecret('old'),
+      expires_at: new Date(Date.now() - 1000).toISOString(),
+    });
+    await open({}, { tokenSource: spent.tokenSource }).pickList('currencies');
+    expect(spent.calls).toEqual([undefined]);
+    expect(server.requests.filter((r) => r.url === '/api/currencies')).toHaveLength(2);
+  });
+});
