@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/**',
       'jest.config.js',
       'jest.platform-runtimes.config.js',
+      'jest.n8n.config.js',
       '.tmp/**',
       // Platforms' own runtimes, installed for the tests: not part of the package.
       'platform-runtimes/**',

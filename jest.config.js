@@ -3,8 +3,13 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/connectors'],
   testMatch: ['**/*.test.ts'],
-  // Suites that need a platform's own runtime run from jest.platform-runtimes.config.js.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/platform-runtimes/'],
+  // Suites that need a platform's own runtime run from jest.platform-runtimes.config.js; the
+  // real-n8n suites run with `npm run test:n8n` (jest.n8n.config.js), not here.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/platform-runtimes/',
+    '<rootDir>/test/n8n/',
+  ],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },

@@ -25,6 +25,22 @@ export interface FieldPlan {
   /** The top-level parameter, or the key inside `additionalFields`. */
   param: string;
   additional: boolean;
+  /**
+   * For a list of objects: the key inside `additionalFields` of the same list as JSON, used
+   * instead of the repeatable group when set (a list from an earlier node, `{{ $json.lines }}`).
+   */
+  jsonParam?: string;
+}
+
+/** The "as JSON" alternative of a list-of-objects field. */
+function jsonAlternative(field: PlatformField): N8nProperty {
+  return {
+    displayName: `${field.label} (JSON)`,
+    name: `${field.name}_json`,
+    type: 'json',
+    default: '',
+    description: `${field.label} as a JSON list of objects, e.g. an expression such as {{ $json.${field.name} }}. Used instead of the entries above when set.`,
+  };
 }
 
 /** A node description and, per operation key, how its parameters become the input. */
@@ -96,10 +112,18 @@ function operationParameters(
       const property = toN8nProperty(field, param);
       seen.set(param, signature(property));
       properties.push({ ...property, displayOptions: show });
-      plan.push({ field, param, additional: false });
+      const list = field.type === 'array' && field.properties !== undefined;
+      plan.push({
+        field,
+        param,
+        additional: false,
+        ...(list ? { jsonParam: `${field.name}_json` } : {}),
+      });
     }
     const optional = operation.input.filter((f) => !f.required);
-    if (optional.length > 0) {
+    const lists = operation.input.filter((f) => f.type === 'array' && f.properties !== undefined);
+    const extra = [...optional.map((field) => toN8nProperty(field)), ...lists.map(jsonAlternative)];
+    if (extra.length > 0) {
       properties.push({
         displayName: 'Additional Fields',
         name: ADDITIONAL_FIELDS,
@@ -107,9 +131,17 @@ function operationParameters(
         placeholder: 'Add Field',
         default: {},
         displayOptions: show,
-        options: optional.map((field) => toN8nProperty(field)),
+        options: extra,
       });
-      for (const field of optional) plan.push({ field, param: field.name, additional: true });
+      for (const field of optional) {
+        const list = field.type === 'array' && field.properties !== undefined;
+        plan.push({
+          field,
+          param: field.name,
+          additional: true,
+          ...(list ? { jsonParam: `${field.name}_json` } : {}),
+        });
+      }
     }
     plans[operation.key] = plan;
   }

@@ -110,6 +110,7 @@ describe('n8n node description from a connector made for the test', () => {
       ['tags', 'string', []],
       ['attributes', 'json', ''],
       ['note', 'string', ''],
+      ['lines_json', 'json', ''],
     ]);
     expect(place.additional.find((p) => p.name === 'tags')?.typeOptions?.multipleValues).toBe(true);
   });
@@ -244,6 +245,15 @@ describe('n8n parameters back to connector input', () => {
     expect(placeOrderSchema().safeParse(input).success).toBe(true);
   });
 
+  it("takes a list of objects as JSON (an earlier node's list) instead of the group", () => {
+    const { plans } = actionNode(shop);
+    const lines = [{ sku: 'C', amount: '3' }];
+    const input = inputFromParameters(plans.place_order ?? [], (name, fallback) =>
+      name === 'additionalFields' ? { lines_json: lines } : name === 'lines' ? {} : fallback,
+    );
+    expect(input.lines).toEqual(lines);
+  });
+
   it('names the field whose JSON text does not parse', () => {
     const { plans } = actionNode(shop);
     expect(() =>
@@ -314,7 +324,10 @@ describe('the Workday node description covers every action field', () => {
           jsonField.enum,
         );
     }
-    expect(shown.top.length + shown.additional.length).toBe(Object.keys(shape).length);
+    const asJson = shown.additional.filter((p) => p.name.endsWith('_json'));
+    expect(shown.top.length + shown.additional.length - asJson.length).toBe(
+      Object.keys(shape).length,
+    );
   });
 
   it('asks for journal lines as a repeatable group with the ledger-account pick list', () => {

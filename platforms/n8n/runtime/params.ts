@@ -79,15 +79,25 @@ export function inputFromParameters(
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   let additional: Record<string, unknown> | undefined;
+  const additionalFields = (): Record<string, unknown> => {
+    if (additional === undefined) {
+      const value = read(ADDITIONAL_FIELDS, {});
+      additional = isRecord(value) ? value : {};
+    }
+    return additional;
+  };
   for (const plan of plans) {
+    if (plan.jsonParam !== undefined && Object.hasOwn(additionalFields(), plan.jsonParam)) {
+      const asJson = convert({ ...plan.field, type: 'json' }, additionalFields()[plan.jsonParam]);
+      if (asJson !== undefined) {
+        input[plan.field.name] = asJson;
+        continue;
+      }
+    }
     let raw: unknown;
     if (plan.additional) {
-      if (additional === undefined) {
-        const value = read(ADDITIONAL_FIELDS, {});
-        additional = isRecord(value) ? value : {};
-      }
-      if (!Object.hasOwn(additional, plan.param)) continue;
-      raw = additional[plan.param];
+      if (!Object.hasOwn(additionalFields(), plan.param)) continue;
+      raw = additionalFields()[plan.param];
     } else {
       raw = read(plan.param, undefined);
     }

@@ -1,0 +1,162 @@
+/**
+ * n8n's distributed engine: queue mode with Redis, one main process taking webhooks and two
+ * `n8n worker` processes running them. 50 webhook runs each approve a different inbox task; the
+ * workers share nothing but Redis and the database (tokens in the credential).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  freePort,
+  publicApi,
+  setUpOwner,
+  spawnN8n,
+  startN8nServer,
+  waitUntil,
+  importJson,
+} from '../../tools/n8n/n8n-process';
+import type { N8nOwner, N8nProcess } from '../../tools/n8n/n8n-process';
+import { startRedis } from '../../tools/n8n/redis';
+import type { RedisServer } from '../../tools/n8n/redis';
+import { exampleWorkflow } from '../../tools/n8n/workflows';
+import { ROOT } from '../helpers/build-dist';
+import { setUpN8nSuite } from './n8n-suite';
+import type { N8nSuite } from './n8n-suite';
+
+const RUNS = 50;
+const WORKERS = 2;
+const CONCURRENCY = 5;
+
+let suite: N8nSuite;
+let redis: RedisServer;
+let main: N8nProcess;
+let owner: N8nOwner;
+const workers: N8nProcess[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  suite = await setUpN8nSuite({
+    EXECUTIONS_MODE: 'queue',
+    QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+    QUEUE_BULL_REDIS_PORT: String(redis.port),
+    QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+    N8N_LOG_LEVEL: 'debug',
+  });
+  await importJson(suite.home, 'workflow', [exampleWorkflow('approve-from-webhook')]);
+  main = await startN8nServer(suite.home, { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
+  owner = await setUpOwner(suite.home);
+  await publicApi(suite.home, owner, 'POST', 'workflows/wdApproveWebhook/activate');
+  for (let i = 0; i < WORKERS; i += 1) {
+    const healthPort = await freePort();
+    const worker = spawnN8n(suite.home, ['worker', `--concurrency=${CONCURRENCY}`], {
+      QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+      N8N_WORKER_SERVER_PORT: String(healthPort),
+    });
+    workers.push(worker);
+    await waitUntil(
+      `worker ${i + 1}`,
+      async () => {
+        if (worker.child.exitCode !== null) throw new Error(worker.output());
+        const response = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`);
+        return response.ok ? true : undefined;
+      },
+      120_000,
+    );
+  }
+}, 600_000);
+
+afterAll(async () => {
+  for (const worker of workers) await worker.stop();
+  await main?.stop();
+  await redis?.stop();
+  await suite?.close();
+});
+
+/** Runs `jobs` with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await job(next);
+    }),
+  );
+}
+
+/** Executions each worker ran, read from its debug log. */
+function executionsBy(worker: N8nProcess): Set<string> {
+  const ids = new Set<string>();
+  for (const match of worker.output().matchAll(/[Ee]xecution (?:ID )?"?(\d+)"?/g))
+    ids.add(match[1] ?? '');
+  return ids;
+}
+
+it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exactly once`, async () => {
+  const tasks = suite.sandbox.addInboxTasks({
+    tenant: 'acme_us',
+    assignee: 'ISU_Connector_US',
+    count: RUNS,
+    stepType: 'Approval',
+  });
+  const before = await suite.sandbox.state();
+  const answers = new Map<string, unknown>();
+  const started = Date.now();
+  await pool(tasks, 10, async (task) => {
+    const response = await fetch(`http://127.0.0.1:${suite.home.port}/webhook/workday/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ task_id: task.id }),
+    });
+    answers.set(task.id, { status: response.status, body: await response.json() });
+  });
+  const elapsedMs = Date.now() - started;
+  const after = await suite.sandbox.state();
+
+  const failed = tasks.filter(
+    (task) => (answers.get(task.id) as { status: number }).status !== 200,
+  );
+  if (failed.length > 0) {
+    const page = await publicApi<{
+      data: Array<{
+        id: string;
+        data?: { resultData?: { error?: { message?: string; description?: string } } };
+      }>;
+    }>(
+      suite.home,
+      owner,
+      'GET',
+      'executions?workflowId=wdApproveWebhook&status=error&includeData=true&limit=3',
+    );
+    const errors = page.data.map(
+      (e) => `${e.data?.resultData?.error?.message} ${e.data?.resultData?.error?.description}`,
+    );
+    throw new Error(`${failed.length} of ${RUNS} runs failed: ${errors.join(' | ')}`);
+  }
+  for (const task of tasks)
+    expect(answers.get(task.id)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ id: task.id, decision: 'approve' }),
+    });
+  const completed = (state: typeof before) =>
+    state.inboxTasks.acme_us?.['Successfully Completed'] ?? 0;
+  expect(completed(after) - completed(before)).toBe(RUNS);
+  const updates = (state: typeof before) => state.requests.byRoute['rest.inboxTasks.update'] ?? 0;
+  expect(updates(after) - updates(before)).toBe(RUNS);
+
+  const perWorker = workers.map((worker) => executionsBy(worker).size);
+  for (const count of perWorker) expect(count).toBeGreaterThan(0);
+  const tokenRequests = after.tokenRequests.refresh_token - before.tokenRequests.refresh_token;
+  // At most one token request per run slot that found the credential without a token.
+  expect(tokenRequests).toBeLessThanOrEqual(WORKERS * CONCURRENCY);
+
+  const report = {
+    runs: RUNS,
+    workers: WORKERS,
+    concurrency: CONCURRENCY,
+    perWorker,
+    tokenRequests,
+    elapsedMs,
+  };
+  const out = path.join(ROOT, '.tmp', 'n8n-results');
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'queue-mode.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`queue mode: ${JSON.stringify(report)}\n`);
+}, 600_000);
