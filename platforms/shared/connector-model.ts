@@ -84,7 +84,17 @@ function operationOf(key: string, operation: AnyAction<unknown> | AnyTrigger<unk
   return model;
 }
 
-function authOptionOf(key: string, option: OAuth2Authorization<unknown>): PlatformAuthOption {
+function authOptionOf(key: string, option: { type: string }): PlatformAuthOption {
+  // basic_auth and api_key have no token for a platform to keep; the n8n generator has no
+  // credential shape for them yet, so it refuses them by name rather than build a broken node.
+  if (!isOAuth2(option))
+    throw new ConnectorError(
+      'invalid_input',
+      `Authorization option "${key}" is of type "${option.type}", which this platform generator cannot express yet (only "oauth2", any grant).`,
+      {
+        hint: 'Build another target for this connector, or give it an oauth2 authorization option.',
+      },
+    );
   return {
     key,
     title: option.title ?? key,
@@ -92,6 +102,10 @@ function authOptionOf(key: string, option: OAuth2Authorization<unknown>): Platfo
     pkce: option.grant === 'authorization_code' && (option.pkce ?? true),
     fieldNames: option.field_names ?? {},
   };
+}
+
+function isOAuth2(option: { type: string }): option is OAuth2Authorization<unknown> {
+  return option.type === 'oauth2';
 }
 
 function selectorOf(fields: PlatformField[], keys: string[]): string {
@@ -126,10 +140,8 @@ export function describeConnector(definition: AnyConnector): PlatformConnectorMo
   const auth = definition.connection.authorization;
   const authOptions =
     auth.type === 'multi'
-      ? Object.entries(auth.options).map(([key, option]) =>
-          authOptionOf(key, option as OAuth2Authorization<unknown>),
-        )
-      : [authOptionOf('oauth2', auth as OAuth2Authorization<unknown>)];
+      ? Object.entries(auth.options).map(([key, option]) => authOptionOf(key, option))
+      : [authOptionOf(auth.type, auth)];
   const model: PlatformConnectorModel = {
     title: definition.title,
     description: definition.description,

@@ -341,3 +341,42 @@ describe('the Workday node description covers every action field', () => {
     ).toBe('ledger_accounts');
   });
 });
+
+describe('authorization types the n8n generator cannot express', () => {
+  function withAuthorization(authorization: unknown): AnyConnector {
+    return {
+      ...shop,
+      connection: { ...shop.connection, authorization },
+    } as unknown as AnyConnector;
+  }
+
+  it.each([
+    ['basic_auth', { type: 'basic_auth', username: () => 'u', password: () => 'p' }],
+    ['api_key', { type: 'api_key', apply: () => ({ headers: { 'X-Key': 'k' } }) }],
+  ])('refuses a %s authorization by name instead of building a node', (type, authorization) => {
+    expect(() => describeConnector(withAuthorization(authorization))).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        message: expect.stringContaining(`type "${type}"`),
+      }),
+    );
+  });
+
+  it('describes oauth2 options of the password and client_credentials grants', () => {
+    const token = { type: 'oauth2', token_url: () => 'https://t', client_id: () => 'c' };
+    const model = describeConnector(
+      withAuthorization({
+        type: 'multi',
+        selected: () => 'service',
+        options: {
+          service: { ...token, grant: 'client_credentials' },
+          person: { ...token, grant: 'password' },
+        },
+      }),
+    );
+    expect(model.authOptions.map((o) => [o.key, o.grant, o.pkce])).toEqual([
+      ['service', 'client_credentials', false],
+      ['person', 'password', false],
+    ]);
+  });
+});

@@ -292,7 +292,9 @@ function credentialClass(
       },
     );
   const authorization = definition.connection.authorization;
-  const auth = authorization.type === 'multi' ? authorization.options[option.key] : authorization;
+  const chosen = authorization.type === 'multi' ? authorization.options[option.key] : authorization;
+  // describeConnector admits oauth2 options only.
+  const auth = chosen?.type === 'oauth2' ? chosen : undefined;
   const refreshField = option.fieldNames.refresh_token;
   return named(
     className,
