@@ -25,6 +25,8 @@ import type { N8nSuite } from './n8n-suite';
 const RUNS = 50;
 const WORKERS = 2;
 const CONCURRENCY = 5;
+/** How long one webhook call may wait for its answer (a run takes well under a second). */
+const ANSWER_WITHIN_MS = 90_000;
 
 let suite: N8nSuite;
 let redis: RedisServer;
@@ -65,6 +67,15 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  // The processes' logs are kept next to the report, to read when a run hangs or fails.
+  const out = path.join(ROOT, '.tmp', 'n8n-results');
+  await mkdir(out, { recursive: true });
+  const logs: Array<[string, N8nProcess | undefined]> = [
+    ['main', main],
+    ...workers.map((w, i): [string, N8nProcess] => [`worker-${i + 1}`, w]),
+  ];
+  for (const [name, proc] of logs)
+    if (proc) await writeFile(path.join(out, `queue-${name}.log`), proc.output());
   for (const worker of workers) await worker.stop();
   await main?.stop();
   await redis?.stop();
@@ -99,13 +110,20 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
   const before = await suite.sandbox.state();
   const answers = new Map<string, unknown>();
   const started = Date.now();
+  // Each call is bounded well below undici's 300 s header timeout, so a webhook that is never
+  // answered is named (with what the sandbox saw) instead of failing the whole test blind.
   await pool(tasks, 10, async (task) => {
-    const response = await fetch(`http://127.0.0.1:${suite.home.port}/webhook/workday/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ task_id: task.id }),
-    });
-    answers.set(task.id, { status: response.status, body: await response.json() });
+    try {
+      const response = await fetch(`http://127.0.0.1:${suite.home.port}/webhook/workday/approve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ task_id: task.id }),
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+      });
+      answers.set(task.id, { status: response.status, body: await response.json() });
+    } catch (error) {
+      answers.set(task.id, { status: 0, body: String(error) });
+    }
   });
   const elapsedMs = Date.now() - started;
   const after = await suite.sandbox.state();
@@ -128,7 +146,12 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
     const errors = page.data.map(
       (e) => `${e.data?.resultData?.error?.message} ${e.data?.resultData?.error?.description}`,
     );
-    throw new Error(`${failed.length} of ${RUNS} runs failed: ${errors.join(' | ')}`);
+    const unanswered = failed.filter(
+      (task) => (answers.get(task.id) as { status: number }).status === 0,
+    );
+    throw new Error(
+      `${failed.length} of ${RUNS} runs failed (${unanswered.length} unanswered in ${ANSWER_WITHIN_MS} ms: ${unanswered.map((t) => t.id).join(', ')}): ${errors.join(' | ')}`,
+    );
   }
   for (const task of tasks)
     expect(answers.get(task.id)).toEqual({
