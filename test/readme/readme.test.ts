@@ -59,7 +59,18 @@ function codeSpans(cell: string): string[] {
 describe('README', () => {
   it('starts with the two set-up commands', () => {
     const lines = shellBlockAfter('# workday-rest-connector').map(stripComment);
-    expect(lines).toEqual(['npm ci && npm start', 'npm test']);
+    expect(lines).toEqual(['npm ci && npm start', 'npm run test:all']);
+  });
+
+  it('documents as its test command what CI runs: npm test, the platform runtimes, real n8n', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts['test:all']).toBe('npm test && npm run test:platforms && npm run test:n8n');
+    const ci = readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')
+      .split('\n')
+      .filter((line) => /^\s*npm (run|test)/.test(line));
+    expect(ci).toEqual(['npm run test:all']);
   });
 
   describe('quick start', () => {
