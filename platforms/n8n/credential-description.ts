@@ -3,6 +3,8 @@
  * custom credential whose hidden, expirable `accessToken` n8n fills through the credential's
  * `preAuthentication`; an authorization-code option extends n8n's own `oAuth2Api` (PKCE), with
  * the connector's client and endpoint fields in n8n's names so n8n runs the sign-in and refresh.
+ * A `basic_auth` or `api_key` option becomes a plain custom credential of the connection fields:
+ * no token to keep, the node's session sends what the connector's `apply` says.
  */
 import type { PlatformAuthOption, PlatformConnectorModel } from '../shared';
 import type { PlatformField } from '../shared/field-model';
@@ -114,6 +116,21 @@ function authorizationCodeCredential(
   };
 }
 
+/** The credential n8n stores for a `basic_auth` or `api_key` option: the connection fields. */
+function staticCredential(
+  model: PlatformConnectorModel,
+  option: PlatformAuthOption,
+  names: N8nNames,
+): N8nCredentialDescription {
+  const credential = names.credentials[option.key] ?? { className: '', name: option.key };
+  return {
+    name: credential.name,
+    displayName: `${model.title}: ${option.title}`,
+    icon: `file:${names.iconFile}`,
+    properties: formFields(model, option).map((field) => credentialProperty(field, field.name)),
+  };
+}
+
 /** One credential description per authorization option, keyed by option key. */
 export function describeCredentials(
   model: PlatformConnectorModel,
@@ -122,9 +139,11 @@ export function describeCredentials(
   return Object.fromEntries(
     model.authOptions.map((option) => [
       option.key,
-      option.grant === 'authorization_code'
-        ? authorizationCodeCredential(model, option, names)
-        : refreshTokenCredential(model, option, names),
+      option.type !== 'oauth2'
+        ? staticCredential(model, option, names)
+        : option.grant === 'authorization_code'
+          ? authorizationCodeCredential(model, option, names)
+          : refreshTokenCredential(model, option, names),
     ]),
   );
 }

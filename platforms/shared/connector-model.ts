@@ -9,9 +9,11 @@ import type {
   ConnectorDefinition,
   OAuth2Authorization,
   OAuth2FieldNames,
+  SingleAuthorization,
 } from '../../sdk/define';
 import { ConnectorError } from '../../sdk/errors';
 import type { z } from 'zod';
+import { authorizationOptions } from './authorization-options';
 import { describeFields } from './field-model';
 import type { PlatformField } from './field-model';
 
@@ -20,12 +22,18 @@ export type AnyConnector = ConnectorDefinition<z.ZodObject>;
 
 /** One way to authorize a connection (one option of a `multi` authorization, or the only one). */
 export interface PlatformAuthOption {
-  /** The option key (`refresh_token`); `oauth2` for a connector with a single authorization. */
+  /**
+   * The option key (`refresh_token`); for a connector with a single authorization, its type
+   * (`oauth2`, `basic_auth`, `api_key`).
+   */
   key: string;
   title: string;
-  grant: OAuth2Authorization<unknown>['grant'];
+  /** The SDK authorization type: a token to obtain and keep (`oauth2`) or static credentials. */
+  type: SingleAuthorization<unknown>['type'];
+  /** The OAuth2 grant; absent for `basic_auth` and `api_key`, which have no token. */
+  grant?: OAuth2Authorization<unknown>['grant'];
   pkce: boolean;
-  /** Which connection fields hold the client id, secret, URLs and refresh token. */
+  /** Which connection fields hold the client id, secret, URLs and refresh token (OAuth2 only). */
   fieldNames: OAuth2FieldNames;
 }
 
@@ -84,20 +92,27 @@ function operationOf(key: string, operation: AnyAction<unknown> | AnyTrigger<unk
   return model;
 }
 
-function authOptionOf(key: string, option: { type: string }): PlatformAuthOption {
-  // basic_auth and api_key have no token for a platform to keep; the n8n generator has no
-  // credential shape for them yet, so it refuses them by name rather than build a broken node.
-  if (!isOAuth2(option))
+const AUTHORIZATION_TYPES: ReadonlySet<string> = new Set(['oauth2', 'basic_auth', 'api_key']);
+
+function authOptionOf(key: string, option: { type: string; title?: string }): PlatformAuthOption {
+  if (!AUTHORIZATION_TYPES.has(option.type))
     throw new ConnectorError(
       'invalid_input',
-      `Authorization option "${key}" is of type "${option.type}", which this platform generator cannot express yet (only "oauth2", any grant).`,
-      {
-        hint: 'Build another target for this connector, or give it an oauth2 authorization option.',
-      },
+      `Authorization option "${key}" is of type "${option.type}", which the platform generators cannot express (oauth2, basic_auth and api_key only).`,
+      { hint: 'Use one of the SDK authorization types in sdk/define.ts.' },
     );
+  if (!isOAuth2(option))
+    return {
+      key,
+      title: option.title ?? key,
+      type: option.type as PlatformAuthOption['type'],
+      pkce: false,
+      fieldNames: {},
+    };
   return {
     key,
     title: option.title ?? key,
+    type: 'oauth2',
     grant: option.grant,
     pkce: option.grant === 'authorization_code' && (option.pkce ?? true),
     fieldNames: option.field_names ?? {},
@@ -108,40 +123,22 @@ function isOAuth2(option: { type: string }): option is OAuth2Authorization<unkno
   return option.type === 'oauth2';
 }
 
-function selectorOf(fields: PlatformField[], keys: string[]): string {
-  const wanted = [...keys].sort().join('\0');
-  const found = fields.find(
-    (field) =>
-      field.options !== undefined &&
-      field.options
-        .map((option) => option.value)
-        .sort()
-        .join('\0') === wanted,
-  );
-  if (found === undefined)
-    throw new ConnectorError(
-      'invalid_input',
-      `The multi authorization's options (${keys.join(', ')}) are not the values of any connection field.`,
-      {
-        hint: 'Add an enum connection field whose values are the option keys, and return it from `selected`.',
-      },
-    );
-  return found.name;
-}
-
 /**
  * Describes a connector definition for the platform generators.
  *
  * @throws ConnectorError `invalid_input` when the definition cannot be described (no field
- *   selects the authorization option, two record arrays in one output).
+ *   selects the authorization option, an authorization type no platform has, two record arrays
+ *   in one output).
  */
 export function describeConnector(definition: AnyConnector): PlatformConnectorModel {
   const connectionFields = describeFields(definition.connection.fields);
-  const auth = definition.connection.authorization;
-  const authOptions =
-    auth.type === 'multi'
-      ? Object.entries(auth.options).map(([key, option]) => authOptionOf(key, option))
-      : [authOptionOf(auth.type, auth)];
+  // The same options, and the same selector rule, as the Zapier generator's; a single
+  // authorization is keyed by its type here (n8n credential names read it).
+  const options = authorizationOptions(definition);
+  const authOptions = options.map(({ key, option, selectorField }) =>
+    authOptionOf(selectorField === undefined ? option.type : key, option),
+  );
+  const selectorField = options[0]?.selectorField;
   const model: PlatformConnectorModel = {
     title: definition.title,
     description: definition.description,
@@ -154,10 +151,6 @@ export function describeConnector(definition: AnyConnector): PlatformConnectorMo
     ),
     pickLists: Object.keys(definition.pick_lists),
   };
-  if (auth.type === 'multi')
-    model.selectorField = selectorOf(
-      connectionFields,
-      authOptions.map((option) => option.key),
-    );
+  if (selectorField !== undefined) model.selectorField = selectorField;
   return model;
 }

@@ -17,7 +17,7 @@ import {
   exampleWorkflow,
   manualWorkflow,
 } from '../../tools/n8n/workflows';
-import { secretsOf, setUpN8nSuite } from './n8n-suite';
+import { expectRunOk, secretsOf, setUpN8nSuite } from './n8n-suite';
 import type { N8nSuite } from './n8n-suite';
 
 let suite: N8nSuite;
@@ -66,24 +66,6 @@ async function execute(id: string) {
   return outcome;
 }
 
-/**
- * Fails with what n8n printed unless the run succeeded. Judged by the run's own status in the
- * printed result: on a loaded machine `n8n execute` can exit 1 during its shutdown after a
- * successful run.
- */
-function expectOk(outcome: { code: number; stdout: string; stderr: string }): void {
-  let status: unknown;
-  try {
-    status = (parseRawOutput(outcome.stdout) as { status?: unknown }).status;
-  } catch {
-    status = undefined;
-  }
-  if (status !== 'success')
-    throw new Error(
-      `n8n execute exited ${outcome.code} (run status ${String(status)}):\n${outcome.stdout.slice(-3000)}\n${outcome.stderr.slice(-3000)}`,
-    );
-}
-
 /** The same search run by the connector's own session, outside n8n. */
 async function searchDirectly(): Promise<string[]> {
   const session = createSession(connector, { connection: suite.connection });
@@ -103,7 +85,7 @@ describe('n8n execute with the generated Workday node', () => {
 
   it('searches: one n8n item per task, the same tasks the connector finds on its own', async () => {
     const outcome = await execute('wfSearchApproval');
-    expectOk(outcome);
+    expectRunOk(outcome);
     const items = nodeItems(parseRawOutput(outcome.stdout), 'Workday');
     approvalIds = items.map((item) => String(item.id));
     expect(approvalIds.length).toBeGreaterThan(1);
@@ -118,7 +100,7 @@ describe('n8n execute with the generated Workday node', () => {
     expect(typeof stored.accessToken).toBe('string');
     expect(String(stored.accessToken).length).toBeGreaterThan(10);
     const before = (await suite.sandbox.state()).tokenRequests.refresh_token;
-    expectOk(await execute('wfSearchApproval'));
+    expectRunOk(await execute('wfSearchApproval'));
     expect((await suite.sandbox.state()).tokenRequests.refresh_token).toBe(before);
   }, 120_000);
 
@@ -137,7 +119,7 @@ describe('n8n execute with the generated Workday node', () => {
     ]);
     const before = await suite.sandbox.state();
     const first = await execute('wfApproveTask001');
-    expectOk(first);
+    expectRunOk(first);
     expect(nodeItems(parseRawOutput(first.stdout), 'Workday')).toEqual([
       expect.objectContaining({ id: taskId, decision: 'approve' }),
     ]);
@@ -160,7 +142,7 @@ describe('n8n execute with the generated Workday node', () => {
     const journals = async () => (await suite.sandbox.state()).journals.acme_us ?? 0;
     const before = await journals();
     const first = await execute('wfPostJournal001');
-    expectOk(first);
+    expectRunOk(first);
     expect(nodeItems(parseRawOutput(first.stdout), 'Workday')).toEqual([
       expect.objectContaining({
         journal_id: 'JE-N8N-HEADLESS-1',
@@ -199,7 +181,7 @@ describe('n8n execute with the generated Workday node', () => {
     ]);
     const journals = (await suite.sandbox.state()).journals.acme_us;
     const outcome = await execute('wfUnbalanced0001');
-    expectOk(outcome);
+    expectRunOk(outcome);
     const [item] = nodeItems(parseRawOutput(outcome.stdout), 'Workday');
     expect(item).toMatchObject({ code: 'invalid_input' });
     expect(String(item?.error)).toMatch(/accounting_date/);
@@ -213,14 +195,14 @@ describe('tokens in the n8n credential', () => {
     const before = (await suite.sandbox.state()).tokenRequests.refresh_token;
     suite.sandbox.setFaults({ expireAccessTokens: true });
     const outcome = await execute('wfSearchApproval');
-    expectOk(outcome);
+    expectRunOk(outcome);
     expect((await suite.sandbox.state()).tokenRequests.refresh_token).toBe(before + 1);
     const renewed = String((await exportCredential(suite.home, DEMO_CREDENTIAL.id)).accessToken);
     expect(renewed).not.toBe(old);
     expect(renewed.length).toBeGreaterThan(10);
     // The stored token is the one that works now: the next run makes no token request.
     suite.sandbox.setFaults({});
-    expectOk(await execute('wfSearchApproval'));
+    expectRunOk(await execute('wfSearchApproval'));
     expect((await suite.sandbox.state()).tokenRequests.refresh_token).toBe(before + 1);
   }, 180_000);
 

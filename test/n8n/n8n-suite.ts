@@ -9,7 +9,7 @@ import { buildN8nPackage } from '../../platforms/n8n';
 import type { N8nPackageResult } from '../../platforms/n8n';
 import { startSandbox } from '../../sandbox';
 import type { SandboxHandle } from '../../sandbox';
-import { createN8nHome, importJson } from '../../tools/n8n/n8n-process';
+import { createN8nHome, importJson, parseRawOutput } from '../../tools/n8n/n8n-process';
 import type { N8nHome } from '../../tools/n8n/n8n-process';
 import { isuCredential } from '../../tools/n8n/workflows';
 import { ROOT } from '../helpers/build-dist';
@@ -56,4 +56,22 @@ export function secretsOf(connection: Record<string, unknown>, extra: unknown[] 
   return [connection.client_secret, connection.refresh_token, ...extra].filter(
     (value): value is string => typeof value === 'string' && value.length >= 8,
   );
+}
+
+/**
+ * Fails with what n8n printed unless the run succeeded. Judged by the run's own status in the
+ * printed result: on a loaded machine `n8n execute` can exit 1 while shutting down after a
+ * successful run.
+ */
+export function expectRunOk(outcome: { code: number; stdout: string; stderr: string }): void {
+  let status: unknown;
+  try {
+    status = (parseRawOutput(outcome.stdout) as { status?: unknown }).status;
+  } catch {
+    status = undefined;
+  }
+  if (status !== 'success')
+    throw new Error(
+      `n8n execute exited ${outcome.code} (run status ${String(status)}):\n${outcome.stdout.slice(-3000)}\n${outcome.stderr.slice(-3000)}`,
+    );
 }

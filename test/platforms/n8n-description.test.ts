@@ -7,6 +7,7 @@ import {
   describeTriggerNode,
   n8nNames,
 } from '../../platforms/n8n';
+import { createN8nClasses } from '../../platforms/n8n/runtime/classes';
 import type { N8nProperty } from '../../platforms/n8n';
 import { inputFromParameters } from '../../platforms/n8n/runtime/params';
 import workday from '../../connector';
@@ -342,7 +343,7 @@ describe('the Workday node description covers every action field', () => {
   });
 });
 
-describe('authorization types the n8n generator cannot express', () => {
+describe('authorization types of the SDK', () => {
   function withAuthorization(authorization: unknown): AnyConnector {
     return {
       ...shop,
@@ -350,14 +351,11 @@ describe('authorization types the n8n generator cannot express', () => {
     } as unknown as AnyConnector;
   }
 
-  it.each([
-    ['basic_auth', { type: 'basic_auth', username: () => 'u', password: () => 'p' }],
-    ['api_key', { type: 'api_key', apply: () => ({ headers: { 'X-Key': 'k' } }) }],
-  ])('refuses a %s authorization by name instead of building a node', (type, authorization) => {
-    expect(() => describeConnector(withAuthorization(authorization))).toThrow(
+  it('refuses an authorization type no platform has by name instead of building a node', () => {
+    expect(() => describeConnector(withAuthorization({ type: 'ntlm' }))).toThrow(
       expect.objectContaining({
         code: 'invalid_input',
-        message: expect.stringContaining(`type "${type}"`),
+        message: expect.stringContaining('type "ntlm"'),
       }),
     );
   });
@@ -378,5 +376,119 @@ describe('authorization types the n8n generator cannot express', () => {
       ['service', 'client_credentials', false],
       ['person', 'password', false],
     ]);
+  });
+});
+
+describe('n8n credentials for basic_auth and api_key options', () => {
+  const connectionFields = z.object({
+    method: z.enum(['basic', 'key']).meta({ label: 'Method', control_type: 'select' }),
+    host: z.string().meta({ label: 'Host', hint: 'e.g. https://api.test' }),
+    username: z.string().meta({ label: 'User name' }),
+    password: z.string().meta({ label: 'Password', secret: true }),
+    api_key: z.string().optional().meta({ label: 'API key', secret: true }),
+    region: z.enum(['eu', 'us']).optional().meta({ label: 'Region' }),
+  });
+  type Connection = z.output<typeof connectionFields>;
+  const definition = {
+    ...shop,
+    title: 'Static Shop',
+    connection: {
+      ...shop.connection,
+      fields: connectionFields,
+      authorization: {
+        type: 'multi',
+        selected: (c: Connection) => c.method,
+        options: {
+          basic: {
+            type: 'basic_auth',
+            title: 'User and password',
+            username: (c: Connection) => c.username,
+            password: (c: Connection) => c.password,
+            apply: (c: Connection) => ({ headers: { 'X-Region': c.region ?? 'eu' } }),
+          },
+          key: {
+            type: 'api_key',
+            title: 'API key',
+            apply: (c: Connection) => ({ query: { key: c.api_key ?? '' } }),
+          },
+        },
+      },
+    },
+  } as unknown as AnyConnector;
+  const model = describeConnector(definition);
+  const names = n8nNames(model);
+  const credentials = describeCredentials(model, names);
+
+  it('describes both options with their SDK type and no grant', () => {
+    expect(model.authOptions.map((o) => [o.key, o.type, o.grant])).toEqual([
+      ['basic', 'basic_auth', undefined],
+      ['key', 'api_key', undefined],
+    ]);
+    expect(model.selectorField).toBe('method');
+    expect(names.credentials).toEqual({
+      basic: { className: 'StaticShopBasicApi', name: 'staticShopBasicApi' },
+      key: { className: 'StaticShopKeyApi', name: 'staticShopKeyApi' },
+    });
+  });
+
+  it.each(['basic', 'key'])(
+    'gives the %s credential the connection fields, secrets as passwords, no token fields',
+    (key) => {
+      const credential = credentials[key];
+      expect(credential?.extends).toBeUndefined();
+      const properties = credential?.properties ?? [];
+      expect(properties.map((p) => [p.name, p.type, p.required === true])).toEqual([
+        ['host', 'string', true],
+        ['username', 'string', true],
+        ['password', 'string', true],
+        ['api_key', 'string', false],
+        ['region', 'options', false],
+      ]);
+      const passwords = properties.filter((p) => p.typeOptions?.password === true);
+      expect(passwords.map((p) => p.name)).toEqual(['password', 'api_key']);
+      expect(properties.find((p) => p.name === 'region')?.options).toEqual([
+        { name: 'Eu', value: 'eu' },
+        { name: 'Us', value: 'us' },
+      ]);
+    },
+  );
+
+  it('lets the node test each credential with the connector test', () => {
+    const node = describeActionNode(model, names).description;
+    expect(node.credentials).toEqual([
+      expect.objectContaining({ name: 'staticShopBasicApi', testedBy: 'testStaticShopBasicApi' }),
+      expect.objectContaining({ name: 'staticShopKeyApi', testedBy: 'testStaticShopKeyApi' }),
+    ]);
+    const classes = createN8nClasses(definition);
+    const nodeClass = classes.StaticShop as new () => {
+      methods: { credentialTest: Record<string, unknown> };
+    };
+    expect(Object.keys(new nodeClass().methods.credentialTest).sort()).toEqual([
+      'testStaticShopBasicApi',
+      'testStaticShopKeyApi',
+    ]);
+  });
+
+  it("authenticates n8n requests with the SDK's own Basic header and apply, keeping no token", async () => {
+    type Credential = {
+      authenticate: (
+        data: Record<string, unknown>,
+        request: { headers?: Record<string, string>; qs?: Record<string, string> },
+      ) => Promise<{ headers?: Record<string, string>; qs?: Record<string, string> }>;
+      preAuthentication?: unknown;
+    };
+    const classes = createN8nClasses(definition);
+    const basic = new (classes.StaticShopBasicApi as new () => Credential)();
+    const key = new (classes.StaticShopKeyApi as new () => Credential)();
+    expect(basic.preAuthentication).toBeUndefined();
+    expect(key.preAuthentication).toBeUndefined();
+    const data = { host: 'https://api.test', username: 'ann', password: 'pw:1', region: 'us' };
+    // RFC 7617: base64 of "ann:pw:1".
+    await expect(basic.authenticate(data, { headers: { Accept: 'x' } })).resolves.toEqual({
+      headers: { Accept: 'x', Authorization: 'Basic YW5uOnB3OjE=', 'X-Region': 'us' },
+    });
+    await expect(
+      key.authenticate({ ...data, api_key: 'k-9' }, { qs: { a: '1' } }),
+    ).resolves.toEqual({ headers: {}, qs: { a: '1', key: 'k-9' } });
   });
 });

@@ -61,8 +61,8 @@ export interface N8nHome {
 
 /** Options of {@link createN8nHome}. */
 export interface N8nHomeOptions {
-  /** The package tarball to install into `.n8n/nodes`. */
-  tarball: string;
+  /** The package tarball(s) to install into `.n8n/nodes`. */
+  tarball: string | readonly string[];
   /** Extra environment (queue mode settings). */
   env?: NodeJS.ProcessEnv;
 }
@@ -88,7 +88,7 @@ export async function createN8nHome(folder: string, options: N8nHomeOptions): Pr
       '--no-audit',
       '--no-fund',
       '--loglevel=error',
-      options.tarball,
+      ...(typeof options.tarball === 'string' ? [options.tarball] : options.tarball),
     ],
     { cwd: nodes },
   );

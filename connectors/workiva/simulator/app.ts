@@ -7,7 +7,7 @@ import formbody from '@fastify/formbody';
 import fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { tokenOf } from './auth';
-import { bump, emptyCounters } from './context';
+import { bump, emptyCounters, REQUEST_LOG_LIMIT } from './context';
 import type { SimulatorContext } from './context';
 import { PlatformError, TokenError } from './errors';
 import { Faults } from './faults';
@@ -65,6 +65,7 @@ export function buildRegionApp(options: RegionAppOptions): {
     faults: new Faults(),
     limiter: new RateLimiter(options.rateLimit ?? {}, now),
     counters: emptyCounters(),
+    log: [],
     now,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 599,
     operationRetryAfterSeconds: options.operationRetryAfterSeconds ?? 1,
@@ -96,6 +97,13 @@ export function buildRegionApp(options: RegionAppOptions): {
     bump(context.counters.byClient, client);
     const storm = context.faults.take(['storm'], path);
     const retryAfter = context.limiter.admit(client, storm?.retryAfterSeconds);
+    context.log.push({
+      at: now(),
+      route,
+      client,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
+    if (context.log.length > REQUEST_LOG_LIMIT) context.log.shift();
     if (retryAfter !== undefined) {
       reply.header('retry-after', String(retryAfter));
       if (route === 'token')

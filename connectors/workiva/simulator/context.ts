@@ -21,6 +21,20 @@ export interface SimulatorCounters {
   clientAuth: { basic: number; form: number; json: number };
 }
 
+/** One request the rate limiter counted, as the request log keeps it. */
+export interface RequestRecord {
+  /** When it arrived (the context's clock, ms). */
+  at: number;
+  /** The route name (`token`, `read-range`, ...). */
+  route: string;
+  client: string;
+  /** The `Retry-After` seconds of a 429 answer; absent when the request was admitted. */
+  retryAfter?: number;
+}
+
+/** Requests the log keeps at most (the oldest go first). */
+export const REQUEST_LOG_LIMIT = 10_000;
+
 export interface SimulatorContext {
   region: 'us' | 'eu';
   clients: readonly ClientFixture[];
@@ -30,6 +44,8 @@ export interface SimulatorContext {
   faults: Faults;
   limiter: RateLimiter;
   counters: SimulatorCounters;
+  /** Every request the rate limiter counted, oldest first, so tests can check the pacing. */
+  log: RequestRecord[];
   now: () => number;
   tokenTtlSeconds: number;
   /** `Retry-After` on 202 answers and on polls of unfinished operations. */

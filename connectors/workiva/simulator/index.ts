@@ -8,7 +8,7 @@ import { parseRange } from './a1';
 import { buildRegionApp } from './app';
 import type { RegionAppOptions } from './app';
 import { emptyCounters } from './context';
-import type { SimulatorCounters } from './context';
+import type { RequestRecord, SimulatorCounters } from './context';
 import type { FaultSpec } from './faults';
 import { CLIENTS } from './fixtures';
 import { generateClientSecrets } from './secrets';
@@ -18,6 +18,7 @@ export { buildRegionApp } from './app';
 export { FaultSpecError } from './faults';
 export type { FaultSpec } from './faults';
 export type { RateLimitStats } from './rate-limit';
+export type { RequestRecord } from './context';
 
 export type StartWorkivaSimulatorOptions = Omit<RegionAppOptions, 'region' | 'clientSecrets'>;
 
@@ -36,6 +37,8 @@ export interface WorkivaRegionHandle {
    * and checks it against {@link FaultSpec}'s schema: throws FaultSpecError for a bad spec.
    */
   setFaults(spec: FaultSpec | unknown): void;
+  /** The requests the rate limiter counted since the last reset, oldest first. */
+  requests(): RequestRecord[];
   /** Reads cells straight from the store (what a completed update changed). */
   cells(spreadsheetId: string, sheetId: string, range: string): unknown[][];
 }
@@ -74,6 +77,7 @@ export async function startWorkivaSimulator(
           operations: context.store.operationCount(),
         }),
         setFaults: (spec) => context.faults.set(spec),
+        requests: () => structuredClone(context.log),
         cells: (spreadsheetId, sheetId, range) => {
           const rect = parseRange(range);
           if (rect === undefined) throw new Error(`not an A1 range: ${range}`);
@@ -117,6 +121,7 @@ export async function startWorkivaSimulator(
         r.context.store.reset();
         r.context.faults.clear();
         r.context.limiter.reset();
+        r.context.log.length = 0;
         Object.assign(r.context.counters, emptyCounters());
       }
     },

@@ -5,7 +5,9 @@
  * error taxonomy); only tokens come from n8n's credential store.
  */
 import { ConnectorError } from '../../../sdk/errors';
-import { createSession } from '../../../sdk/runtime';
+import type { ApiKeyAuthorization, BasicAuthorization } from '../../../sdk/define';
+import { createRedactor } from '../../../sdk/redact';
+import { createSession, createStaticAuthHooks } from '../../../sdk/runtime';
 import type { Session } from '../../../sdk/runtime';
 import { describeConnector } from '../../shared';
 import type { AnyConnector, PlatformAuthOption, PlatformConnectorModel } from '../../shared';
@@ -91,14 +93,14 @@ async function openSession(
 ): Promise<Session<unknown>> {
   const credentialType = credentialTypeOf(runtime, option);
   const data = (await context.getCredentials(credentialType, itemIndex)) as CredentialData;
+  const connection = connectionOf(runtime.model, option, data);
+  // basic_auth / api_key: the session applies the static credentials itself; no token store.
+  if (option.type !== 'oauth2') return createSession(runtime.definition, { connection });
   const tokenSource =
     option.grant === 'authorization_code'
       ? oauth2TokenSource(context, credentialType, option, data)
       : refreshTokenSource(context, credentialType, option, data);
-  return createSession(runtime.definition, {
-    connection: connectionOf(runtime.model, option, data),
-    tokenSource,
-  });
+  return createSession(runtime.definition, { connection, tokenSource });
 }
 
 function itemsOf(runtime: Runtime, operation: string, output: unknown, item: number): N8nItem[] {
@@ -144,7 +146,10 @@ function actionNodeClass(runtime: Runtime, described: DescribedNode): Constructo
         const data = credential.data ?? {};
         let session: Session<unknown> | undefined;
         try {
-          const token = option.grant === 'authorization_code' ? undefined : data[ACCESS_TOKEN];
+          const token =
+            option.type !== 'oauth2' || option.grant === 'authorization_code'
+              ? undefined
+              : data[ACCESS_TOKEN];
           session = createSession(definition, {
             connection: connectionOf(model, option, data),
             ...(typeof token === 'string' && token !== ''
@@ -293,7 +298,8 @@ function credentialClass(
     );
   const authorization = definition.connection.authorization;
   const chosen = authorization.type === 'multi' ? authorization.options[option.key] : authorization;
-  // describeConnector admits oauth2 options only.
+  if (chosen !== undefined && chosen.type !== 'oauth2')
+    return staticCredentialClass(runtime, option, chosen, className, description);
   const auth = chosen?.type === 'oauth2' ? chosen : undefined;
   const refreshField = option.fieldNames.refresh_token;
   return named(
@@ -343,6 +349,46 @@ function credentialClass(
           throw new Error('Token obtained; this marked request is not sent.');
         const token = String(credentials[ACCESS_TOKEN] ?? '');
         const applied = auth?.apply(connectionOf(model, option, credentials), token) ?? {};
+        return {
+          ...request,
+          headers: { ...request.headers, ...applied.headers },
+          ...(applied.query === undefined ? {} : { qs: { ...request.qs, ...applied.query } }),
+        };
+      }
+    },
+  );
+}
+
+/**
+ * A `basic_auth` / `api_key` credential. Nodes never use its `authenticate` (their session
+ * applies the credentials); n8n's HTTP Request node does, and gets exactly the headers and query
+ * parameters the SDK's own static authorization sends.
+ */
+function staticCredentialClass(
+  runtime: Runtime,
+  option: PlatformAuthOption,
+  auth: BasicAuthorization<Record<string, unknown>> | ApiKeyAuthorization<Record<string, unknown>>,
+  className: string,
+  description: object,
+): Constructor {
+  const { model } = runtime;
+  return named(
+    className,
+    class {
+      constructor() {
+        Object.assign(this, description);
+      }
+
+      async authenticate(
+        credentials: CredentialData,
+        request: { headers?: Record<string, string>; qs?: Record<string, string> },
+      ) {
+        const connection = connectionOf(model, option, credentials);
+        const applied = await createStaticAuthHooks(
+          auth,
+          connection,
+          createRedactor(),
+        ).authenticate();
         return {
           ...request,
           headers: { ...request.headers, ...applied.headers },

@@ -311,6 +311,23 @@ describe('Platform API', () => {
     await api(`${sim.us.origin}/files`, accessToken); // too soon: a violation
     expect(sim.us.state().rateLimit).toMatchObject({ limited: 2, violations: 1 });
   });
+
+  test('the request log keeps each counted request in order, with the Retry-After of a 429', async () => {
+    sim.us.setFaults({ rules: [{ kind: 'storm', times: 1, retryAfterSeconds: 2 }] });
+    await api(`${sim.us.origin}/files`, accessToken);
+    sim.us.setFaults({ rules: [] });
+    await api(`${sim.us.origin}/files`, accessToken);
+    const log = sim.us.requests();
+    // The token this block's set-up requested comes first: it counts like any call.
+    expect(log.map(({ route, client, retryAfter }) => [route, client, retryAfter])).toEqual([
+      ['token', 'acme-reporting', undefined],
+      ['files', 'acme-reporting', 2],
+      ['files', 'acme-reporting', undefined],
+    ]);
+    expect(log[2]!.at).toBeGreaterThanOrEqual(log[1]!.at);
+    sim.reset();
+    expect(sim.us.requests()).toEqual([]);
+  });
 });
 
 describe('operation polling limit', () => {
