@@ -5,16 +5,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { importJson, publicApi } from '../../tools/n8n/n8n-process';
+import type { N8nProcess } from '../../tools/n8n/n8n-process';
 import {
-  freePort,
-  publicApi,
-  setUpOwner,
-  spawnN8n,
-  startN8nServer,
-  waitUntil,
-  importJson,
-} from '../../tools/n8n/n8n-process';
-import type { N8nOwner, N8nProcess } from '../../tools/n8n/n8n-process';
+  executionsRunBy,
+  inPool,
+  queueModeEnv,
+  startQueueCluster,
+} from '../../tools/n8n/queue-cluster';
+import type { QueueCluster } from '../../tools/n8n/queue-cluster';
 import { startRedis } from '../../tools/n8n/redis';
 import type { RedisServer } from '../../tools/n8n/redis';
 import { exampleWorkflow } from '../../tools/n8n/workflows';
@@ -30,75 +29,35 @@ const ANSWER_WITHIN_MS = 90_000;
 
 let suite: N8nSuite;
 let redis: RedisServer;
-let main: N8nProcess;
-let owner: N8nOwner;
-const workers: N8nProcess[] = [];
+let cluster: QueueCluster | undefined;
 
 beforeAll(async () => {
   redis = await startRedis();
-  suite = await setUpN8nSuite({
-    EXECUTIONS_MODE: 'queue',
-    QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-    QUEUE_BULL_REDIS_PORT: String(redis.port),
-    QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-    N8N_LOG_LEVEL: 'debug',
-  });
+  suite = await setUpN8nSuite({ ...queueModeEnv(redis), N8N_LOG_LEVEL: 'debug' });
   await importJson(suite.home, 'workflow', [exampleWorkflow('approve-from-webhook')]);
-  main = await startN8nServer(suite.home, { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
-  owner = await setUpOwner(suite.home);
-  await publicApi(suite.home, owner, 'POST', 'workflows/wdApproveWebhook/activate');
-  for (let i = 0; i < WORKERS; i += 1) {
-    const healthPort = await freePort();
-    const worker = spawnN8n(suite.home, ['worker', `--concurrency=${CONCURRENCY}`], {
-      QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-      N8N_WORKER_SERVER_PORT: String(healthPort),
-    });
-    workers.push(worker);
-    await waitUntil(
-      `worker ${i + 1}`,
-      async () => {
-        if (worker.child.exitCode !== null) throw new Error(worker.output());
-        const response = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`);
-        return response.ok ? true : undefined;
-      },
-      120_000,
-    );
-  }
+  cluster = await startQueueCluster(suite.home, {
+    workers: WORKERS,
+    concurrency: CONCURRENCY,
+    activate: ['wdApproveWebhook'],
+  });
 }, 600_000);
 
 afterAll(async () => {
   // The processes' logs are kept next to the report, to read when a run hangs or fails.
   const out = path.join(ROOT, '.tmp', 'n8n-results');
   await mkdir(out, { recursive: true });
-  const logs: Array<[string, N8nProcess | undefined]> = [
-    ['main', main],
-    ...workers.map((w, i): [string, N8nProcess] => [`worker-${i + 1}`, w]),
-  ];
+  const logs: Array<[string, N8nProcess]> = cluster
+    ? [
+        ['main', cluster.main],
+        ...cluster.workers.map((w, i): [string, N8nProcess] => [`worker-${i + 1}`, w]),
+      ]
+    : [];
   for (const [name, proc] of logs)
-    if (proc) await writeFile(path.join(out, `queue-${name}.log`), proc.output());
-  for (const worker of workers) await worker.stop();
-  await main?.stop();
+    await writeFile(path.join(out, `queue-${name}.log`), proc.output());
+  await cluster?.stop();
   await redis?.stop();
   await suite?.close();
 });
-
-/** Runs `jobs` with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await job(next);
-    }),
-  );
-}
-
-/** Executions each worker ran, read from its debug log. */
-function executionsBy(worker: N8nProcess): Set<string> {
-  const ids = new Set<string>();
-  for (const match of worker.output().matchAll(/[Ee]xecution (?:ID )?"?(\d+)"?/g))
-    ids.add(match[1] ?? '');
-  return ids;
-}
 
 it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exactly once`, async () => {
   const tasks = suite.sandbox.addInboxTasks({
@@ -112,7 +71,7 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
   const started = Date.now();
   // Each call is bounded well below undici's 300 s header timeout, so a webhook that is never
   // answered is named (with what the sandbox saw) instead of failing the whole test blind.
-  await pool(tasks, 10, async (task) => {
+  await inPool(tasks, WORKERS * CONCURRENCY, async (task) => {
     try {
       const response = await fetch(`http://127.0.0.1:${suite.home.port}/webhook/workday/approve`, {
         method: 'POST',
@@ -139,7 +98,7 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
       }>;
     }>(
       suite.home,
-      owner,
+      (cluster as QueueCluster).owner,
       'GET',
       'executions?workflowId=wdApproveWebhook&status=error&includeData=true&limit=3',
     );
@@ -164,7 +123,8 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
   const updates = (state: typeof before) => state.requests.byRoute['rest.inboxTasks.update'] ?? 0;
   expect(updates(after) - updates(before)).toBe(RUNS);
 
-  const perWorker = workers.map((worker) => executionsBy(worker).size);
+  const perWorker = (cluster?.workers ?? []).map((worker) => executionsRunBy(worker).size);
+  expect(perWorker).toHaveLength(WORKERS);
   for (const count of perWorker) expect(count).toBeGreaterThan(0);
   const tokenRequests = after.tokenRequests.refresh_token - before.tokenRequests.refresh_token;
   // At most one token request per run slot that found the credential without a token.
