@@ -13,23 +13,7 @@ import { startBackground, waitWhileRunning } from '../helpers/background-command
 import type { BackgroundCommand } from '../helpers/background-command';
 import { ROOT } from '../helpers/build-dist';
 import { ensureDist } from '../helpers/ensure-dist';
-
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-
-/** The lines of the first ```sh block after `heading`. */
-function shellBlockAfter(heading: string): string[] {
-  const start = README.indexOf(heading);
-  if (start < 0) throw new Error(`README has no "${heading}" section`);
-  const match = /```sh\n([\s\S]*?)```/.exec(README.slice(start));
-  if (!match?.[1]) throw new Error(`README section "${heading}" has no sh block`);
-  return match[1].split('\n').filter((line) => line.trim() !== '');
-}
-
-/** Drops a trailing `# comment` (the commands themselves contain no `#`). */
-function stripComment(line: string): string {
-  const hash = line.indexOf(' #');
-  return (hash < 0 ? line : line.slice(0, hash)).trim();
-}
+import { README, shellBlockAfter, stripComment } from '../helpers/readme';
 
 function sectionOf(heading: string): string {
   const start = README.indexOf(heading);
