@@ -19,6 +19,7 @@ import {
   queueModeEnv,
   startQueueCluster,
 } from '../tools/n8n/queue-cluster';
+import { startPostgres } from '../tools/n8n/postgres';
 import { startRedis } from '../tools/n8n/redis';
 import { exampleWorkflow, isuCredential } from '../tools/n8n/workflows';
 import { formatTable, renderResults } from './report';
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-n8n-'));
   const redis = await startRedis();
+  const postgres = await startPostgres().catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
   const sandbox = await startSandbox();
   let stopCluster = async () => undefined as void;
   try {
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
     });
     const home = await createN8nHome(path.join(dir, 'home'), {
       tarball: pkg.tarball,
-      env: queueModeEnv(redis),
+      env: queueModeEnv(redis, postgres),
     });
     await importJson(home, 'credentials', [
       isuCredential(connection as unknown as Record<string, unknown>),
@@ -159,6 +164,7 @@ async function main(): Promise<void> {
     await stopCluster();
     await sandbox.close();
     await redis.stop();
+    await postgres.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
 /**
  * n8n's distributed engine: queue mode with Redis, one main process taking webhooks and two
  * `n8n worker` processes running them. 50 webhook runs each approve a different inbox task; the
- * workers share nothing but Redis and the database (tokens in the credential).
+ * workers share nothing but Redis and the database (tokens in the credential), PostgreSQL as n8n
+ * requires for queue mode.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importJson, publicApi } from '../../tools/n8n/n8n-process';
@@ -14,6 +16,8 @@ import {
   startQueueCluster,
 } from '../../tools/n8n/queue-cluster';
 import type { QueueCluster } from '../../tools/n8n/queue-cluster';
+import { startPostgres } from '../../tools/n8n/postgres';
+import type { PostgresServer } from '../../tools/n8n/postgres';
 import { startRedis } from '../../tools/n8n/redis';
 import type { RedisServer } from '../../tools/n8n/redis';
 import { exampleWorkflow } from '../../tools/n8n/workflows';
@@ -29,11 +33,13 @@ const ANSWER_WITHIN_MS = 90_000;
 
 let suite: N8nSuite;
 let redis: RedisServer;
+let postgres: PostgresServer;
 let cluster: QueueCluster | undefined;
 
 beforeAll(async () => {
   redis = await startRedis();
-  suite = await setUpN8nSuite({ ...queueModeEnv(redis), N8N_LOG_LEVEL: 'debug' });
+  postgres = await startPostgres();
+  suite = await setUpN8nSuite({ ...queueModeEnv(redis, postgres), N8N_LOG_LEVEL: 'debug' });
   await importJson(suite.home, 'workflow', [exampleWorkflow('approve-from-webhook')]);
   cluster = await startQueueCluster(suite.home, {
     workers: WORKERS,
@@ -56,6 +62,7 @@ afterAll(async () => {
     await writeFile(path.join(out, `queue-${name}.log`), proc.output());
   await cluster?.stop();
   await redis?.stop();
+  await postgres?.stop();
   await suite?.close();
 });
 
@@ -122,6 +129,14 @@ it(`runs ${RUNS} webhook approvals on ${WORKERS} workers, each task approved exa
   expect(completed(after) - completed(before)).toBe(RUNS);
   const updates = (state: typeof before) => state.requests.byRoute['rest.inboxTasks.update'] ?? 0;
   expect(updates(after) - updates(before)).toBe(RUNS);
+
+  // The runs are in the PostgreSQL database every process shares, and no process fell back to a
+  // SQLite file of its own.
+  const executions = await postgres.query(
+    `SELECT status, count(*) FROM execution_entity WHERE "workflowId" = 'wdApproveWebhook' GROUP BY status`,
+  );
+  expect(Object.fromEntries(executions)).toEqual({ success: String(RUNS) });
+  expect(existsSync(path.join(suite.home.folder, '.n8n', 'database.sqlite'))).toBe(false);
 
   const perWorker = (cluster?.workers ?? []).map((worker) => executionsRunBy(worker).size);
   expect(perWorker).toHaveLength(WORKERS);

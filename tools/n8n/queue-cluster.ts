@@ -1,7 +1,7 @@
 /**
  * n8n's distributed engine on loopback: Redis, `n8n start` taking the webhooks and N `n8n worker`
- * processes running them, sharing only Redis and the user folder's database. Used by the queue
- * suite and by B7 (`npm run bench:n8n`).
+ * processes running them, sharing only Redis and a PostgreSQL database. Used by the queue suite
+ * and by B7 (`npm run bench:n8n`).
  */
 import {
   freePort,
@@ -12,11 +12,16 @@ import {
   waitUntil,
 } from './n8n-process';
 import type { N8nHome, N8nOwner, N8nProcess } from './n8n-process';
+import type { PostgresServer } from './postgres';
 import type { RedisServer } from './redis';
 
-/** The environment that puts every n8n process of a home into queue mode on `redis`. */
-export function queueModeEnv(redis: RedisServer): NodeJS.ProcessEnv {
+/**
+ * The environment that puts every n8n process of a home into queue mode on `redis`, with
+ * `database` as the database they share (n8n supports queue mode on PostgreSQL only).
+ */
+export function queueModeEnv(redis: RedisServer, database: PostgresServer): NodeJS.ProcessEnv {
   return {
+    ...database.n8nEnv,
     EXECUTIONS_MODE: 'queue',
     QUEUE_BULL_REDIS_HOST: '127.0.0.1',
     QUEUE_BULL_REDIS_PORT: String(redis.port),
