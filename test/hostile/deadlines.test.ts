@@ -27,8 +27,10 @@ function client(options: Partial<HttpClientOptions> = {}): ConnectorHttpClient {
   const made = createHttpClient({
     baseUri: `${server.origin}/api`,
     redactor: createRedactor(),
-    retry: { baseDelayMs: 5, maxDelayMs: 10 },
     ...options,
+    // A test's retry options add to the short backoff instead of replacing it: with the default
+    // (full jitter up to 300 ms) a second attempt sometimes started past a test's deadline.
+    retry: { baseDelayMs: 5, maxDelayMs: 10, ...options.retry },
   });
   closers.push(made);
   return made;
@@ -94,13 +96,7 @@ describe('deadline of the request with its retries', () => {
   it('stops retrying a trickling GET at deadlineMs and names that deadline', async () => {
     server.api(TRICKLE);
     const error = await caught(
-      // The retry object replaces the helper's, so the short backoff is repeated here: with the
-      // default (full jitter up to 300 ms) a second attempt sometimes started past the deadline.
-      client({
-        timeoutMs: 200,
-        deadlineMs: 500,
-        retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 10 },
-      }).get('workers'),
+      client({ timeoutMs: 200, deadlineMs: 500, retry: { maxRetries: 10 } }).get('workers'),
     );
     expect(error).toMatchObject({
       code: 'transport',
