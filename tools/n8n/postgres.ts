@@ -23,7 +23,6 @@ const DEBIAN_ROOT = '/usr/lib/postgresql';
 
 /** A running PostgreSQL cluster with one database for n8n. */
 export interface PostgresServer {
-  port: number;
   /** The environment that points n8n at the database (holds its password: never print it). */
   n8nEnv: NodeJS.ProcessEnv;
   /** Runs one SQL statement in n8n's database with `psql`; the rows, tab-separated, no header. */
@@ -33,7 +32,7 @@ export interface PostgresServer {
 }
 
 /**
- * The folder holding `initdb`, `postgres` and `createdb`: the newest Debian major version, else
+ * The folder holding `initdb`, `postgres` and `psql`: the newest Debian major version, else
  * the one `initdb` on PATH comes from. Fails loudly when PostgreSQL is missing, so a queue test
  * cannot pass by skipping.
  */
@@ -77,30 +76,6 @@ async function serverUser(): Promise<ServerUser | undefined> {
   }
 }
 
-function runAs(
-  user: ServerUser | undefined,
-  bin: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }),
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${path.basename(bin)} exited ${code}:\n${output.slice(-2000)}`)),
-    );
-  });
-}
-
 /**
  * Creates a cluster (`initdb`, password authentication, durability off: the data is thrown away),
  * starts `postgres` on 127.0.0.1 only, and creates the database n8n uses.
@@ -118,6 +93,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     await chown(passwordFile, user.uid, user.gid);
   }
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C' };
+  // execFile takes the account and puts the program's stderr in the error it rejects with.
+  const asServer = user === undefined ? {} : { uid: user.uid, gid: user.gid };
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   const stop = async () => {
@@ -129,8 +106,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     await rm(root, { recursive: true, force: true });
   };
   try {
-    await runAs(
-      user,
+    await run(
       path.join(bin, 'initdb'),
       [
         `--pgdata=${data}`,
@@ -141,7 +117,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         '--locale=C',
         '--no-sync',
       ],
-      env,
+      { env, ...asServer },
     );
     const port = await freePort();
     const server = spawn(
@@ -166,7 +142,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       {
         env,
         stdio: ['ignore', 'ignore', 'pipe'],
-        ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }),
+        ...asServer,
       },
     );
     child = server;
@@ -175,27 +151,50 @@ export async function startPostgres(): Promise<PostgresServer> {
     server.stderr?.on('data', (chunk: Buffer) => {
       if (log.length < 20_000) log += chunk.toString();
     });
-    await waitUntil(
-      'PostgreSQL',
-      async () => {
-        if (server.exitCode !== null) throw new Error(log);
-        return log.includes('ready to accept connections') ? true : undefined;
-      },
-      60_000,
-      200,
-    ).catch((error: unknown) => {
+    // waitUntil treats a failed check as "not yet": a server that exits is raced in instead, so
+    // a start-up failure is reported at once, not after the minute of waiting.
+    const died = exited.then((): never => {
+      throw new Error(`postgres exited (${server.exitCode ?? server.signalCode})`);
+    });
+    died.catch(() => undefined);
+    await Promise.race([
+      waitUntil(
+        'PostgreSQL',
+        async () => (log.includes('ready to accept connections') ? true : undefined),
+        60_000,
+        200,
+      ),
+      died,
+    ]).catch((error: unknown) => {
       throw new Error(
         `PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}\n${log.slice(-2000)}`,
       );
     });
-    await runAs(
-      user,
-      path.join(bin, 'createdb'),
-      ['--host=127.0.0.1', `--port=${port}`, '--username=n8n', 'n8n'],
-      { ...env, PGPASSWORD: password },
-    );
+    /** One `psql` command in `database`: the rows, tab-separated, no header. */
+    const psql = async (database: string, sql: string): Promise<string[][]> => {
+      const { stdout } = await run(
+        path.join(bin, 'psql'),
+        [
+          '--host=127.0.0.1',
+          `--port=${port}`,
+          '--username=n8n',
+          `--dbname=${database}`,
+          '--no-psqlrc',
+          '--tuples-only',
+          '--no-align',
+          '--field-separator=\t',
+          '--set=ON_ERROR_STOP=1',
+          `--command=${sql}`,
+        ],
+        { env: { ...env, PGPASSWORD: password } },
+      );
+      return stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t'));
+    };
+    await psql('postgres', 'CREATE DATABASE n8n');
     return {
-      port,
       n8nEnv: {
         DB_TYPE: 'postgresdb',
         DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -204,28 +203,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         DB_POSTGRESDB_USER: 'n8n',
         DB_POSTGRESDB_PASSWORD: password,
       },
-      async query(sql) {
-        const { stdout } = await run(
-          path.join(bin, 'psql'),
-          [
-            `--host=127.0.0.1`,
-            `--port=${port}`,
-            '--username=n8n',
-            '--dbname=n8n',
-            '--no-psqlrc',
-            '--tuples-only',
-            '--no-align',
-            '--field-separator=\t',
-            '--set=ON_ERROR_STOP=1',
-            `--command=${sql}`,
-          ],
-          { env: { ...env, PGPASSWORD: password } },
-        );
-        return stdout
-          .split('\n')
-          .filter((line) => line !== '')
-          .map((line) => line.split('\t'));
-      },
+      query: (sql) => psql('n8n', sql),
       stop,
     };
   } catch (error) {
