@@ -5,7 +5,6 @@
  * Prints the per-approval overhead n8n adds and the token requests each side made, and merges
  * the `b7_*` figures into `bench/results.json`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import {
 import { startPostgres } from '../tools/n8n/postgres';
 import { startRedis } from '../tools/n8n/redis';
 import { exampleWorkflow, isuCredential } from '../tools/n8n/workflows';
-import { formatTable, renderResults } from './report';
+import { formatTable, writeResults } from './report';
 import type { ResultValue } from './report';
 import { openSession } from './session';
 
@@ -153,10 +152,7 @@ async function main(): Promise<void> {
       b7_date: new Date().toISOString(),
     };
     const file = path.join(root, 'bench', 'results.json');
-    const existing = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, ResultValue>)
-      : {};
-    writeFileSync(file, renderResults({ ...existing, ...figures }));
+    writeResults(file, figures);
     process.stdout.write(`  b7 figures merged into ${file}\n`);
     if (n8nFailed + execFailed > 0 || n8nApplied !== APPROVALS || execApplied !== APPROVALS)
       process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 /** A value written to `bench/results.json`: `null` when the figure did not run or failed. */
@@ -120,7 +120,13 @@ export function renderResults(results: Record<string, ResultValue>): string {
   return `${text}\n`;
 }
 
-/** Writes `results.json`. */
+/**
+ * Writes `results` into `results.json`, keeping the keys of the file that `results` does not
+ * set: `npm run bench` and `npm run bench:n8n` each write their own figures into one file.
+ */
 export function writeResults(file: string, results: Record<string, ResultValue>): void {
-  writeFileSync(file, renderResults(results));
+  const existing = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, ResultValue>)
+    : {};
+  writeFileSync(file, renderResults({ ...existing, ...results }));
 }

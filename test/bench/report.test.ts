@@ -1,4 +1,13 @@
-import { REQUIRED_KEYS, assembleResults, formatTable, renderResults } from '../../bench/report';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  REQUIRED_KEYS,
+  assembleResults,
+  formatTable,
+  renderResults,
+  writeResults,
+} from '../../bench/report';
 
 describe('formatTable()', () => {
   it('aligns the columns and spells out met?', () => {
@@ -45,5 +54,27 @@ describe('renderResults()', () => {
     const text = renderResults({ a: 1, runs: [1, 2.5, -3], name: 'x' });
     expect(text).toBe('{\n  "a": 1,\n  "runs": [1, 2.5, -3],\n  "name": "x"\n}\n');
     expect(JSON.parse(text)).toEqual({ a: 1, runs: [1, 2.5, -3], name: 'x' });
+  });
+});
+
+describe('writeResults()', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-results-'));
+  const file = path.join(dir, 'results.json');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the file when it is missing', () => {
+    writeResults(file, { b1_ratio: 2 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ b1_ratio: 2 });
+  });
+
+  it('keeps the keys another bench wrote and replaces the ones it writes again', () => {
+    writeFileSync(file, JSON.stringify({ b1_ratio: 2, b7_overhead_ratio: 24.2, b7_date: 'x' }));
+    writeResults(file, { b1_ratio: 3, b2_ms: [1, 2] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      b1_ratio: 3,
+      b7_overhead_ratio: 24.2,
+      b7_date: 'x',
+      b2_ms: [1, 2],
+    });
   });
 });
